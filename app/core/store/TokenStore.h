@@ -1,0 +1,105 @@
+#pragma once
+
+#include "Result.h"
+#include "files/HfPaths.h"
+#include "store/Settings.h"
+#include "store/TokenRecord.h"
+
+#include <QObject>
+#include <QProcessEnvironment>
+
+#include <memory>
+
+namespace hftm {
+
+class SecretStore;
+class GitCredential;
+class MetadataFile;
+
+// Which token is in force, and from where.
+struct ActiveToken {
+    enum class Source { None, TokenFile, EnvHfToken, EnvLegacy };
+    Source source = Source::None;
+    QString name;          // the stored token it matches; empty when it matches none
+    QString masked;        // hf_****abcd of the token in force
+    bool fileAlsoSet = false; // env overrides a token file that also holds a token
+    QString fileName;      // the stored name the token file matches (even when env overrides it)
+};
+
+// What remove() did in each place, so the user learns what failed and can rerun.
+struct RemoveReport {
+    bool removedFromFiles = false;
+    bool removedFromKeychain = false;
+    bool clearedActiveFile = false;
+    bool rejectedFromGit = false;
+    QStringList failures; // translated, one per place that failed
+};
+
+struct AddOptions {
+    bool activate = false;
+    bool registerWithGit = false;
+    bool replace = false;   // overwrite a token of the same name, or store a secret already stored
+};
+
+// The one place that decides a token's state and keeps huggingface_hub's files, the keychain, the
+// non-secret metadata and git in step. Every change re-reads stored_tokens under its lock first.
+class TokenStore : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        HfPaths paths;
+        QString configDir;              // holds tokens.json (non-secret metadata + settings)
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        int lockTimeoutMs = 10000;
+        static Options fromEnvironment(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    };
+
+    // secrets may be null only for FilesOnly use; git may be null (git integration off).
+    TokenStore(Options options, SecretStore *secrets, GitCredential *git, QObject *parent = nullptr);
+    ~TokenStore() override;
+
+    // Reads files and metadata; imports tokens added by `hf`, adopts secrets refreshed there, flags
+    // tokens removed there. Never reads a secret from the keychain. Emits changed().
+    Error reload();
+    Error lastLoadError() const { return m_loadError; }   // e.g. unparseable stored_tokens
+    QStringList syncNotes() const { return m_syncNotes; } // what reload() imported / adopted / flagged
+
+    QList<TokenRecord> tokens() const { return m_tokens; }
+    std::optional<TokenRecord> token(const QString &name) const;
+    ActiveToken active() const { return m_active; }
+    const Options &options() const { return m_options; }
+    Settings settings() const;
+    QString endpointFor(const QString &name) const;   // per-token, else settings, else HF_ENDPOINT/default
+    // True when secrets must go to the keychain (not FilesOnly) and it is not reachable.
+    Error checkKeychain();
+
+    Result<TokenRecord> add(const QString &name, const QString &secret, const AddOptions &options,
+                            const std::optional<WhoamiInfo> &whoami = std::nullopt);
+    Error switchTo(const QString &name, bool registerWithGit = false);
+    Error rename(const QString &from, const QString &to);
+    Result<RemoveReport> remove(const QString &name);
+    Result<QString> secret(const QString &name);  // reads the keychain or the file; only when asked
+    Error setStorageMode(StorageMode mode);        // moves secrets both ways; never loses one
+    Error saveSettings(const Settings &settings);
+    Error recordCheck(const QString &name, const TokenCheck &check);
+    Error setEndpoint(const QString &name, const QString &endpoint);
+
+signals:
+    void changed();
+
+private:
+    Error requireKeychain();
+    Error writeActive(const QString &secret);
+    void rebuild();
+
+    Options m_options;
+    SecretStore *m_secrets;
+    GitCredential *m_git;
+    std::unique_ptr<MetadataFile> m_metadata;
+    QList<TokenRecord> m_tokens;
+    ActiveToken m_active;
+    Error m_loadError;
+    QStringList m_syncNotes;
+};
+
+} // namespace hftm

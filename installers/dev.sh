@@ -1,0 +1,46 @@
+#!/bin/sh
+# One entry point for a fresh Debian/Ubuntu machine:
+#   installers/dev.sh run    install what is missing, build, launch the app
+#   installers/dev.sh test   install what is missing, build, run the whole test suite (what CI runs)
+#   installers/dev.sh deps   only install what is missing
+set -eu
+cd "$(dirname "$0")/.."
+
+# Build, runtime and headless-test packages, all from Debian's archive.
+BUILD_PKGS="cmake make g++ git pkg-config qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
+  qt6-l10n-tools qtkeychain-qt6-dev libgl-dev"
+RUNTIME_PKGS="gnome-keyring dbus dbus-x11 libsecret-tools qt6-qpa-plugins"
+TEST_PKGS="xvfb xauth x11-utils xdotool trayer imagemagick desktop-file-utils appstream dpkg-dev file rpm"
+
+install_missing() {
+  missing=""
+  for p in $BUILD_PKGS $RUNTIME_PKGS "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  echo "Installing:$missing"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+}
+
+jobs=$(nproc 2>/dev/null || echo 2)
+case "${1:-run}" in
+  deps)
+    install_missing $TEST_PKGS ;;
+  run)
+    install_missing
+    cmake --preset release >/dev/null
+    cmake --build --preset release -j "$jobs" --target hf-token-manager hftoken
+    exec ./build/release/ui/hf-token-manager ;;
+  test)
+    install_missing $TEST_PKGS
+    preset=dev
+    [ "${CI:-}" = "true" ] && preset=ci
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" -j "$jobs"
+    ctest --preset "$preset" -j "$jobs" ;;
+  *)
+    echo "usage: $0 run|test|deps" >&2; exit 2 ;;
+esac
