@@ -1,14 +1,13 @@
-#include "MainWindow.h"
-
 #include <QApplication>
+#include <QMainWindow>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("hf-token-manager"));
-    QApplication::setApplicationDisplayName(QObject::tr("HF Token Manager"));
     QApplication::setApplicationVersion(QStringLiteral(HFTM_VERSION));
-    hftm::MainWindow window;
+    QMainWindow window;
+    window.setWindowTitle(QObject::tr("HF Token Manager"));
     window.show();
     return app.exec();
 }
