@@ -90,7 +90,8 @@ signals:
 private:
     Error requireKeychain();
     Error writeActive(const QString &secret);
-    void rebuild();
+    Error registerWithGit(const QString &name, const QString &secret);
+    void resolveActive();
 
     Options m_options;
     SecretStore *m_secrets;

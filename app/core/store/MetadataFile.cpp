@@ -1,0 +1,145 @@
+#include "store/MetadataFile.h"
+
+#include "files/SecretFile.h"
+#include "files/StoredTokensLock.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace hftm {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("hftm::MetadataFile", text); }
+
+QString isoOrEmpty(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime parseIso(const QJsonValue &value)
+{
+    const QString text = value.toString();
+    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+QJsonObject checkToJson(const TokenCheck &check)
+{
+    QJsonObject json{
+        {QStringLiteral("status"), tokenStatusId(check.status)},
+        {QStringLiteral("checkedAt"), isoOrEmpty(check.checkedAt)},
+        {QStringLiteral("message"), check.message},
+        {QStringLiteral("verdict"), tokenStatusId(check.verdict)},
+        {QStringLiteral("verdictAt"), isoOrEmpty(check.verdictAt)},
+    };
+    if (check.whoami)
+        json.insert(QStringLiteral("whoami"), check.whoami->toJson());
+    return json;
+}
+
+TokenCheck checkFromJson(const QJsonObject &json)
+{
+    TokenCheck check;
+    check.status = tokenStatusFromId(json.value(QStringLiteral("status")).toString());
+    check.checkedAt = parseIso(json.value(QStringLiteral("checkedAt")));
+    check.message = json.value(QStringLiteral("message")).toString();
+    check.verdict = tokenStatusFromId(json.value(QStringLiteral("verdict")).toString());
+    check.verdictAt = parseIso(json.value(QStringLiteral("verdictAt")));
+    if (json.value(QStringLiteral("whoami")).isObject())
+        check.whoami = WhoamiInfo::fromJson(json.value(QStringLiteral("whoami")).toObject());
+    return check;
+}
+
+} // namespace
+
+MetadataFile::MetadataFile(QString configDir)
+    : m_path(QDir(configDir).filePath(QStringLiteral("tokens.json")))
+{
+}
+
+QJsonObject MetadataFile::toJson(const Content &content)
+{
+    QJsonObject tokens;
+    for (auto it = content.tokens.cbegin(); it != content.tokens.cend(); ++it) {
+        const TokenMetadata &m = it.value();
+        QJsonObject entry{
+            {QStringLiteral("fingerprint"), m.fingerprint},
+            {QStringLiteral("masked"), m.masked},
+            {QStringLiteral("inKeychain"), m.inKeychain},
+            {QStringLiteral("inFiles"), m.inFiles},
+            {QStringLiteral("missingFromFiles"), m.missingFromFiles},
+            {QStringLiteral("gitRegistered"), m.gitRegistered},
+            {QStringLiteral("endpoint"), m.endpoint},
+            {QStringLiteral("check"), checkToJson(m.check)},
+        };
+        tokens.insert(it.key(), entry);
+    }
+    return QJsonObject{
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("settings"), content.settings.toJson()},
+        {QStringLiteral("tokens"), tokens},
+    };
+}
+
+MetadataFile::Content MetadataFile::fromJson(const QJsonObject &json)
+{
+    Content content;
+    content.settings = Settings::fromJson(json.value(QStringLiteral("settings")).toObject());
+    const QJsonObject tokens = json.value(QStringLiteral("tokens")).toObject();
+    for (auto it = tokens.constBegin(); it != tokens.constEnd(); ++it) {
+        const QJsonObject e = it.value().toObject();
+        TokenMetadata m;
+        m.fingerprint = e.value(QStringLiteral("fingerprint")).toString();
+        m.masked = e.value(QStringLiteral("masked")).toString();
+        m.inKeychain = e.value(QStringLiteral("inKeychain")).toBool();
+        m.inFiles = e.value(QStringLiteral("inFiles")).toBool();
+        m.missingFromFiles = e.value(QStringLiteral("missingFromFiles")).toBool();
+        m.gitRegistered = e.value(QStringLiteral("gitRegistered")).toBool();
+        m.endpoint = e.value(QStringLiteral("endpoint")).toString();
+        m.check = checkFromJson(e.value(QStringLiteral("check")).toObject());
+        content.tokens.insert(it.key(), m);
+    }
+    return content;
+}
+
+Result<MetadataFile::Content> MetadataFile::load() const
+{
+    const Result<QByteArray> bytes = SecretFile::read(m_path);
+    if (!bytes)
+        return bytes.error();
+    if (bytes->trimmed().isEmpty())
+        return Content{};
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
+    if (doc.isNull() || !doc.isObject()) {
+        return makeError(ErrorCode::FileUnparseable,
+                         tr("%1 is not valid JSON (%2 at offset %3). Nothing was changed; fix or move "
+                            "the file aside.")
+                             .arg(m_path, parseError.errorString())
+                             .arg(parseError.offset));
+    }
+    return fromJson(doc.object());
+}
+
+Result<MetadataFile::Content> MetadataFile::update(const std::function<bool(Content &)> &change) const
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    Result<StoredTokensLock> lock = StoredTokensLock::acquire(m_path + QStringLiteral(".lock"));
+    if (!lock)
+        return lock.error();
+    Result<Content> content = load();
+    if (!content)
+        return content.error();
+    Content updated = std::move(content).value();
+    if (change(updated)) {
+        const QByteArray bytes = QJsonDocument(toJson(updated)).toJson(QJsonDocument::Indented);
+        if (const Error error = SecretFile::write(m_path, bytes))
+            return error;
+    }
+    return updated;
+}
+
+} // namespace hftm

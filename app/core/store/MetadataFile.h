@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Result.h"
+#include "store/Settings.h"
+#include "store/TokenRecord.h"
+
+#include <QMap>
+#include <QString>
+
+#include <functional>
+
+namespace hftm {
+
+// What we remember about a token that is not in huggingface_hub's files. Never a secret.
+struct TokenMetadata {
+    QString fingerprint;
+    QString masked;
+    bool inKeychain = false;
+    bool inFiles = false;          // we last saw (or wrote) it in stored_tokens
+    bool missingFromFiles = false; // it vanished from stored_tokens while we still hold it
+    bool gitRegistered = false;
+    QString endpoint;
+    TokenCheck check;
+};
+
+// The non-secret metadata file (tokens.json under the user's config folder): settings and per-token
+// facts learned from the Hub, so lists show them offline. Changes are read-modify-write under a flock.
+class MetadataFile {
+public:
+    struct Content {
+        Settings settings;
+        QMap<QString, TokenMetadata> tokens;
+    };
+
+    explicit MetadataFile(QString configDir);
+
+    QString path() const { return m_path; }
+    // Missing file = defaults. Unreadable JSON -> error naming the file; it is never overwritten then.
+    Result<Content> load() const;
+    // Re-reads under the lock, applies 'change', writes atomically when it returns true.
+    Result<Content> update(const std::function<bool(Content &)> &change) const;
+
+    static QJsonObject toJson(const Content &content);
+    static Content fromJson(const QJsonObject &json);
+
+private:
+    QString m_path;
+};
+
+} // namespace hftm

@@ -1,0 +1,371 @@
+#include "store/TokenStore.h"
+
+#include "files/StoredTokensFile.h"
+#include "files/TokenText.h"
+#include "git/GitCredential.h"
+#include "secrets/SecretStore.h"
+#include "store/MetadataFile.h"
+#include "store/StorageModeSwitch.h"
+#include "store/TokenSync.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace hftm {
+
+namespace {
+
+QString sectionSecret(const IniDocument &doc, const QString &name)
+{
+    const IniSection *section = doc.section(name);
+    if (!section)
+        return {};
+    return TokenText::clean(section->value(QStringLiteral("hf_token")).value_or(QString()));
+}
+
+// The stored name whose secret has this fingerprint, if any.
+QString nameWithFingerprint(const MetadataFile::Content &meta, const IniDocument &doc, const QString &fp,
+                            const QString &except)
+{
+    for (auto it = meta.tokens.cbegin(); it != meta.tokens.cend(); ++it) {
+        if (it.key() != except && it->fingerprint == fp)
+            return it.key();
+    }
+    for (const QString &name : doc.sectionNames()) {
+        if (name != except && TokenText::fingerprint(sectionSecret(doc, name)) == fp)
+            return name;
+    }
+    return {};
+}
+} // namespace
+
+TokenStore::Options TokenStore::Options::fromEnvironment(const QProcessEnvironment &env)
+{
+    Options options;
+    options.paths = HfPaths::fromEnvironment(env);
+    options.environment = env;
+    QString configHome = env.value(QStringLiteral("XDG_CONFIG_HOME"));
+    if (configHome.isEmpty() || QDir::isRelativePath(configHome)) {
+        const QString home = env.value(QStringLiteral("HOME"), QDir::homePath());
+        configHome = QDir(home).filePath(QStringLiteral(".config"));
+    }
+    options.configDir = QDir(configHome).filePath(QStringLiteral("hf-token-manager"));
+    return options;
+}
+
+TokenStore::TokenStore(Options options, SecretStore *secrets, GitCredential *git, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_secrets(secrets)
+    , m_git(git)
+    , m_metadata(std::make_unique<MetadataFile>(m_options.configDir))
+{
+}
+
+TokenStore::~TokenStore() = default;
+
+std::optional<TokenRecord> TokenStore::token(const QString &name) const
+{
+    for (const TokenRecord &record : m_tokens) {
+        if (record.name == name)
+            return record;
+    }
+    return std::nullopt;
+}
+
+Settings TokenStore::settings() const
+{
+    const Result<MetadataFile::Content> meta = m_metadata->load();
+    return meta ? meta->settings : Settings{};
+}
+
+QString TokenStore::endpointFor(const QString &name) const
+{
+    const Result<MetadataFile::Content> meta = m_metadata->load();
+    if (meta) {
+        const QString own = meta->tokens.value(name).endpoint;
+        if (!own.isEmpty())
+            return own;
+        if (!meta->settings.endpoint.isEmpty())
+            return meta->settings.endpoint;
+    }
+    return endpointFromEnvironment(m_options.environment);
+}
+
+Error TokenStore::checkKeychain()
+{
+    if (settings().storageMode == StorageMode::FilesOnly)
+        return {};
+    return requireKeychain();
+}
+
+Error TokenStore::requireKeychain()
+{
+    if (!m_secrets) {
+        return makeError(ErrorCode::KeychainUnavailable,
+                         tr("No keychain is configured for this program. Choose `hftoken config storage "
+                            "files-only` to keep tokens only in huggingface_hub's files."));
+    }
+    return m_secrets->probe();
+}
+
+Error TokenStore::reload()
+{
+    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
+    TokenSync::Outcome outcome = TokenSync(file, *m_metadata, m_secrets).run();
+    m_syncNotes = outcome.notes;
+    const bool plaintextLeft = std::any_of(outcome.records.cbegin(), outcome.records.cend(), [](const auto &r) {
+        return !r.oauth && r.storage.testFlag(StorageLocation::Keychain)
+               && r.storage.testFlag(StorageLocation::StoredTokens);
+    });
+    if (!outcome.loadError && plaintextLeft && settings().storageMode == StorageMode::KeychainOnly) {
+        // Keychain-only promises no plaintext secrets besides `token`: what `hf auth login` added moves.
+        StorageModeSwitch modeSwitch(file, *m_metadata, m_secrets);
+        if (const Error error = modeSwitch.purgePlaintext())
+            m_syncNotes << error.message;
+        outcome = TokenSync(file, *m_metadata, m_secrets).run();
+    }
+    m_loadError = outcome.loadError;
+    m_tokens = outcome.records;
+    resolveActive();
+    emit changed();
+    return m_loadError;
+}
+
+void TokenStore::resolveActive()
+{
+    m_active = ActiveToken{};
+    const EnvToken env = EnvToken::fromEnvironment(m_options.environment);
+    const Result<QString> fileToken = ActiveTokenFile::read(m_options.paths.tokenPath);
+    const QString fileSecret = fileToken ? *fileToken : QString();
+    const QString fileFp = fileSecret.isEmpty() ? QString() : TokenText::fingerprint(fileSecret);
+    const QString envFp = env.secret.isEmpty() ? QString() : TokenText::fingerprint(env.secret);
+    const QString activeFp = env.isSet() ? envFp : fileFp;
+    if (env.isSet()) {
+        m_active.source = env.variable == QLatin1String("HF_TOKEN") ? ActiveToken::Source::EnvHfToken
+                                                                    : ActiveToken::Source::EnvLegacy;
+        m_active.masked = TokenText::mask(env.secret);
+        m_active.fileAlsoSet = !fileSecret.isEmpty();
+    } else if (!fileSecret.isEmpty()) {
+        m_active.source = ActiveToken::Source::TokenFile;
+        m_active.masked = TokenText::mask(fileSecret);
+    }
+    for (TokenRecord &record : m_tokens) {
+        record.active = !activeFp.isEmpty() && record.fingerprint == activeFp;
+        if (record.active && m_active.name.isEmpty())
+            m_active.name = record.name;
+        if (!fileFp.isEmpty() && record.fingerprint == fileFp && m_active.fileName.isEmpty())
+            m_active.fileName = record.name;
+    }
+}
+
+Result<TokenRecord> TokenStore::add(const QString &name, const QString &rawSecret, const AddOptions &options,
+                                    const std::optional<WhoamiInfo> &whoami)
+{
+    if (const Error error = TokenText::validateName(name))
+        return error;
+    const Result<QString> pasted = TokenText::validatePasted(rawSecret);
+    if (!pasted)
+        return pasted.error();
+    const QString secret = *pasted;
+    const QString fp = TokenText::fingerprint(secret);
+
+    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
+    const Result<MetadataFile::Content> meta = m_metadata->load();
+    if (!meta)
+        return meta.error();
+    const Result<IniDocument> doc = file.load();
+    if (!doc)
+        return doc.error();
+    const StorageMode mode = meta->settings.storageMode;
+
+    const bool nameTaken = meta->tokens.contains(name) || doc->hasSection(name);
+    if (nameTaken && !options.replace) {
+        return makeError(ErrorCode::AlreadyExists,
+                         tr("A token named \"%1\" is already stored. Replace it explicitly (--force) or "
+                            "choose another name.")
+                             .arg(name));
+    }
+    const QString twin = nameWithFingerprint(*meta, *doc, fp, name);
+    if (!twin.isEmpty() && !options.replace) {
+        return makeError(ErrorCode::AlreadyExists,
+                         tr("This token is already stored as \"%1\". Store it again only explicitly "
+                            "(--force).")
+                             .arg(twin));
+    }
+
+    const bool useKeychain = mode != StorageMode::FilesOnly;
+    const bool wasInKeychain = meta->tokens.value(name).inKeychain;
+    if (useKeychain) {
+        if (!m_secrets)
+            return requireKeychain();
+        if (const Error error = m_secrets->write(name, secret))
+            return error;
+    }
+    const bool inFiles = mode != StorageMode::KeychainOnly;
+    const Result<IniDocument> written = file.update([&](IniDocument &d) -> Result<bool> {
+        if (!inFiles)
+            return d.removeSection(name); // an older plaintext copy of this name leaves the file
+        IniSection &section = d.ensureSection(name);
+        if (section.value(QStringLiteral("hf_token")).value_or(QString()) != secret) {
+            // A new secret invalidates the OAuth refresh data of the one it replaces, as huggingface_hub does.
+            section.removeKey(QStringLiteral("refresh_token"));
+            section.removeKey(QStringLiteral("expires_at"));
+        }
+        section.setValue(QStringLiteral("hf_token"), secret);
+        return true;
+    });
+    if (!written) {
+        if (useKeychain && !wasInKeychain)
+            m_secrets->remove(name);
+        return written.error();
+    }
+
+    const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
+        TokenMetadata &entry = c.tokens[name];
+        if (entry.fingerprint != fp)
+            entry.check = TokenCheck{};
+        entry.fingerprint = fp;
+        entry.masked = TokenText::mask(secret);
+        entry.inKeychain = useKeychain;
+        entry.inFiles = inFiles;
+        entry.missingFromFiles = false;
+        if (whoami) {
+            entry.check.status = entry.check.verdict = TokenStatus::Valid;
+            entry.check.checkedAt = entry.check.verdictAt = QDateTime::currentDateTimeUtc();
+            entry.check.whoami = whoami;
+            entry.check.message.clear();
+        }
+        return true;
+    });
+    if (!saved)
+        return saved.error();
+
+    Error followUp;
+    if (options.activate)
+        followUp = writeActive(secret);
+    if (!followUp && options.registerWithGit)
+        followUp = registerWithGit(name, secret);
+    reload();
+    if (followUp)
+        return followUp;
+    return *token(name);
+}
+
+Error TokenStore::writeActive(const QString &secret)
+{
+    return ActiveTokenFile::write(m_options.paths.tokenPath, secret);
+}
+
+Error TokenStore::registerWithGit(const QString &name, const QString &secret)
+{
+    if (!m_git)
+        return makeError(ErrorCode::Git, tr("Git integration is not available."));
+    if (const Error error = m_git->approve(endpointFor(name), secret))
+        return error;
+    const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
+        for (auto it = c.tokens.begin(); it != c.tokens.end(); ++it)
+            it->gitRegistered = it.key() == name; // git holds one credential per host: the last approved
+        return true;
+    });
+    return saved ? Error{} : saved.error();
+}
+
+Error TokenStore::switchTo(const QString &name, bool registerGit)
+{
+    const std::optional<TokenRecord> record = token(name);
+    if (!record) {
+        return makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found in %2.")
+                                                  .arg(name, m_options.paths.storedTokensPath));
+    }
+    const Result<QString> value = secret(name);
+    if (!value)
+        return value.error();
+    Error error = writeActive(*value);
+    if (!error && (registerGit || record->gitRegistered))
+        error = registerWithGit(name, *value);
+    reload();
+    return error;
+}
+
+Result<QString> TokenStore::secret(const QString &name)
+{
+    const Result<MetadataFile::Content> meta = m_metadata->load();
+    const Result<IniDocument> doc = StoredTokensFile(m_options.paths, m_options.lockTimeoutMs).load();
+    const QString fromFile = doc ? sectionSecret(*doc, name) : QString();
+    const bool inKeychain = meta && meta->tokens.value(name).inKeychain;
+    if (inKeychain) {
+        if (!m_secrets && fromFile.isEmpty())
+            return requireKeychain();
+        if (m_secrets) {
+            Result<QString> value = m_secrets->read(name);
+            // The file copy is already plaintext on disk, so reading it when the keychain cannot answer
+            // exposes nothing new; writing never falls back like this.
+            if (value || fromFile.isEmpty())
+                return value;
+        }
+    }
+    if (!fromFile.isEmpty())
+        return fromFile;
+    if (!doc)
+        return doc.error();
+    return makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found.").arg(name));
+}
+
+Error TokenStore::saveSettings(const Settings &settings)
+{
+    const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
+        const StorageMode mode = c.settings.storageMode; // changed only through setStorageMode()
+        c.settings = settings;
+        c.settings.storageMode = mode;
+        return true;
+    });
+    if (!saved)
+        return saved.error();
+    reload();
+    return {};
+}
+
+Error TokenStore::setEndpoint(const QString &name, const QString &endpoint)
+{
+    const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
+        if (!c.tokens.contains(name))
+            return false;
+        c.tokens[name].endpoint = endpoint;
+        return true;
+    });
+    if (!saved)
+        return saved.error();
+    reload();
+    return {};
+}
+
+Error TokenStore::recordCheck(const QString &name, const TokenCheck &check)
+{
+    const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
+        if (!c.tokens.contains(name))
+            return false;
+        TokenCheck &stored = c.tokens[name].check;
+        stored.status = check.status;
+        stored.checkedAt = check.checkedAt.isValid() ? check.checkedAt : QDateTime::currentDateTimeUtc();
+        stored.message = check.message;
+        // Only the Hub's own answer changes the verdict; network trouble keeps what we knew.
+        if (check.status == TokenStatus::Valid || check.status == TokenStatus::Expired
+            || check.status == TokenStatus::Invalid) {
+            stored.verdict = check.status;
+            stored.verdictAt = stored.checkedAt;
+        }
+        if (check.whoami)
+            stored.whoami = check.whoami;
+        return true;
+    });
+    if (!saved)
+        return saved.error();
+    reload();
+    return {};
+}
+
+} // namespace hftm

@@ -1,0 +1,198 @@
+#include "store/TokenSync.h"
+
+#include "files/StoredTokensFile.h"
+#include "files/TokenText.h"
+#include "secrets/SecretStore.h"
+#include "store/MetadataFile.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
+#include <QMap>
+
+#include <unistd.h>
+
+namespace hftm {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("hftm::TokenSync", text); }
+
+struct FileToken {
+    QString secret;
+    QString fingerprint;
+    bool oauth = false;
+    QDateTime oauthExpiresAt;
+};
+
+QMap<QString, FileToken> tokensIn(const IniDocument &doc)
+{
+    QMap<QString, FileToken> tokens;
+    for (const QString &name : doc.sectionNames()) {
+        const IniSection *section = doc.section(name);
+        const QString secret = TokenText::clean(section->value(QStringLiteral("hf_token")).value_or(QString()));
+        if (secret.isEmpty())
+            continue; // not a token section; kept in the file untouched
+        FileToken token{secret, TokenText::fingerprint(secret), false, {}};
+        const auto refresh = section->value(QStringLiteral("refresh_token"));
+        const auto expiresAt = section->value(QStringLiteral("expires_at"));
+        token.oauth = refresh.has_value() || expiresAt.has_value();
+        bool ok = false;
+        const qint64 seconds = expiresAt.value_or(QString()).toLongLong(&ok);
+        if (ok)
+            token.oauthExpiresAt = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+        tokens.insert(name, token);
+    }
+    return tokens;
+}
+// huggingface_hub before 1.16 created its files world-readable; tighten ours the way it now does.
+bool tightenPermissions(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || info.isSymLink() || info.ownerId() != ::getuid())
+        return false;
+    const QFile::Permissions loose = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther
+                                     | QFile::WriteOther | QFile::ExeOther;
+    if (!(info.permissions() & loose))
+        return false;
+    return QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+}
+} // namespace
+
+TokenSync::TokenSync(const StoredTokensFile &file, const MetadataFile &metadata, SecretStore *secrets)
+    : m_file(file)
+    , m_metadata(metadata)
+    , m_secrets(secrets)
+{
+}
+
+TokenSync::Outcome TokenSync::run()
+{
+    Outcome outcome;
+    for (const QString &path : {m_file.paths().tokenPath, m_file.paths().storedTokensPath}) {
+        if (tightenPermissions(path))
+            outcome.notes << tr("%1 was readable by other users; it is now private (0600).").arg(path);
+    }
+    Result<MetadataFile::Content> meta = m_metadata.load();
+    if (!meta) {
+        outcome.loadError = meta.error();
+        meta = MetadataFile::Content{};
+    }
+    const bool metadataWritable = !outcome.loadError;
+    const Result<IniDocument> doc = m_file.load();
+    if (!doc && !outcome.loadError)
+        outcome.loadError = doc.error();
+    const bool fileKnown = doc.ok();
+    const QMap<QString, FileToken> inFile = fileKnown ? tokensIn(*doc) : QMap<QString, FileToken>{};
+    const StorageMode mode = meta->settings.storageMode;
+
+    // Secrets that appeared or changed in stored_tokens go to the keychain first; the metadata then
+    // records only what really happened.
+    QHash<QString, bool> keychainHas;
+    bool keychainDown = mode == StorageMode::FilesOnly || !m_secrets || !metadataWritable;
+    for (auto it = inFile.cbegin(); it != inFile.cend(); ++it) {
+        const TokenMetadata known = meta->tokens.value(it.key());
+        const bool isNew = !meta->tokens.contains(it.key());
+        if (!isNew && known.fingerprint == it->fingerprint && (known.inKeychain || keychainDown))
+            continue;
+        if (keychainDown)
+            continue;
+        const Error error = m_secrets->write(it.key(), it->secret);
+        if (error) {
+            outcome.notes << tr("Could not copy \"%1\" into the keychain: %2").arg(it.key(), error.message);
+            keychainDown = error.code == ErrorCode::KeychainUnavailable; // don't wait on it once per token
+            continue;
+        }
+        keychainHas.insert(it.key(), true);
+    }
+
+    auto apply = [&](MetadataFile::Content &c) {
+        bool changed = false;
+        for (auto it = inFile.cbegin(); it != inFile.cend(); ++it) {
+            const bool isNew = !c.tokens.contains(it.key());
+            TokenMetadata &entry = c.tokens[it.key()];
+            const bool secretChanged = !isNew && entry.fingerprint != it->fingerprint;
+            const bool copied = keychainHas.value(it.key());
+            if (isNew) {
+                outcome.notes << tr("Imported \"%1\" from %2.").arg(it.key(), m_file.paths().storedTokensPath);
+            } else if (secretChanged && (copied || !entry.inKeychain)) {
+                outcome.notes << tr("Adopted the new secret of \"%1\" from %2.")
+                                     .arg(it.key(), m_file.paths().storedTokensPath);
+            } else if (secretChanged) {
+                continue; // keychain still holds the old secret; try again next time
+            }
+            if (isNew || secretChanged) {
+                entry.fingerprint = it->fingerprint;
+                entry.masked = TokenText::mask(it->secret);
+                entry.check = TokenCheck{};
+                entry.inKeychain = copied;
+                changed = true;
+            } else if (copied && !entry.inKeychain) {
+                entry.inKeychain = true;
+                changed = true;
+            }
+            if (!entry.inFiles || entry.missingFromFiles) {
+                entry.inFiles = true;
+                entry.missingFromFiles = false;
+                changed = true;
+            }
+        }
+        if (!fileKnown)
+            return changed;
+        for (auto it = c.tokens.begin(); it != c.tokens.end();) {
+            if (inFile.contains(it.key()) || !it->inFiles) {
+                ++it;
+                continue;
+            }
+            changed = true;
+            if (it->inKeychain) {
+                it->inFiles = false;
+                it->missingFromFiles = true;
+                outcome.notes << tr("\"%1\" was removed from %2 outside this program; it is still in the "
+                                    "keychain. Remove it here too, or switch to it to restore it.")
+                                     .arg(it.key(), m_file.paths().storedTokensPath);
+                ++it;
+            } else {
+                outcome.notes << tr("\"%1\" was removed from %2 outside this program.")
+                                     .arg(it.key(), m_file.paths().storedTokensPath);
+                it = c.tokens.erase(it);
+            }
+        }
+        return changed;
+    };
+
+    MetadataFile::Content content = *meta;
+    if (metadataWritable) {
+        Result<MetadataFile::Content> updated = m_metadata.update(apply);
+        if (updated)
+            content = std::move(updated).value();
+        else
+            outcome.loadError = updated.error();
+    } else {
+        apply(content); // show what the files say without writing anything
+    }
+
+    for (auto it = content.tokens.cbegin(); it != content.tokens.cend(); ++it) {
+        TokenRecord record;
+        record.name = it.key();
+        record.masked = it->masked;
+        record.fingerprint = it->fingerprint;
+        record.missingFromFiles = it->missingFromFiles;
+        record.gitRegistered = it->gitRegistered;
+        record.endpoint = it->endpoint;
+        record.check = it->check;
+        if (it->inKeychain)
+            record.storage |= StorageLocation::Keychain;
+        const auto fileToken = inFile.constFind(it.key());
+        if (!fileKnown && it->inFiles)
+            record.storage |= StorageLocation::StoredTokens; // unreadable now, but that is where it is
+        if (fileToken != inFile.cend()) {
+            record.storage |= StorageLocation::StoredTokens;
+            record.oauth = fileToken->oauth;
+            record.oauthExpiresAt = fileToken->oauthExpiresAt;
+        }
+        outcome.records << record;
+    }
+    return outcome;
+}
+
+} // namespace hftm

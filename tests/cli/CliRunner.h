@@ -1,0 +1,40 @@
+#pragma once
+
+#include "ScratchEnvironment.h"
+
+#include <QByteArray>
+#include <QProcess>
+#include <QStringList>
+
+namespace hftm::test {
+
+// Runs the real `hftoken` binary as a separate process inside a ScratchEnvironment, the way a user's
+// shell would, and keeps everything it printed for assertions (and for leak checks).
+class CliRunner {
+public:
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        QByteArray all() const { return out + err; }
+    };
+
+    explicit CliRunner(ScratchEnvironment &env);
+
+    Run run(const QStringList &arguments, const QByteArray &stdinBytes = QByteArray()) const;
+    // Starts without waiting, for concurrency tests.
+    QProcess *start(const QStringList &arguments, const QByteArray &stdinBytes, QObject *parent) const;
+
+    // Every byte any run printed so far; the canary leak check greps this.
+    QByteArray transcript() const { return m_transcript; }
+
+    // The Secret Service as seen by libsecret's own tool, independent of QtKeychain.
+    static QByteArray keychainLookup(const QString &name);
+    static void keychainClear();
+
+private:
+    ScratchEnvironment &m_env;
+    mutable QByteArray m_transcript;
+};
+
+} // namespace hftm::test
