@@ -24,6 +24,10 @@ public:
     // Copies an unparseable file aside (path + ".unparsed-<UTC timestamp>", 0600) unless an identical
     // copy already exists, so that huggingface_hub dropping it later cannot lose the user's tokens.
     static Result<QString> keepBackup(const QString &path, const QByteArray &bytes);
+
+    // Creates 'folder' and its missing parents 0700, then removes group/other access from 'folder' itself
+    // when the current user owns it and it is not a shared sticky folder such as /tmp.
+    static Error ensureFolder(const QString &folder);
 };
 
 } // namespace hftm

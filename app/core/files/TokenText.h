@@ -29,5 +29,10 @@ QString mask(const QString &token);
 // A short non-reversible fingerprint (hex) used to match secrets without reading the keychain.
 QString fingerprint(const QString &token);
 
+// Python's str.isspace() / regex \s for one code point, and str.strip(): the whitespace rules
+// huggingface_hub and configparser apply (wider than QChar::isSpace, e.g. U+001C..U+001F).
+bool isPythonWhitespace(char32_t c);
+QString pythonStrip(const QString &text);
+
 } // namespace TokenText
 } // namespace hftm
