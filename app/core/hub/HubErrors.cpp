@@ -1,0 +1,178 @@
+#include "hub/HubErrors.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace hftm {
+
+QByteArray HubResponse::header(const QByteArray &name) const
+{
+    for (const auto &pair : headers) {
+        if (pair.first.compare(name, Qt::CaseInsensitive) == 0)
+            return pair.second;
+    }
+    return {};
+}
+
+namespace HubErrors {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::HubErrors", text);
+}
+
+void addUnique(QStringList &list, const QString &text)
+{
+    const QString clean = sanitize(text).trimmed();
+    if (!clean.isEmpty() && !list.contains(clean))
+        list.append(clean);
+}
+
+QStringList bodyMessages(const QByteArray &body)
+{
+    QStringList messages;
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (doc.isObject()) {
+        const QJsonObject object = doc.object();
+        const QJsonValue error = object.value(QStringLiteral("error"));
+        const QString description = object.value(QStringLiteral("error_description")).toString();
+        if (error.isString() && !description.isEmpty())
+            messages.append(error.toString() + QStringLiteral(": ") + description); // OAuth style
+        else if (error.isString())
+            messages.append(error.toString());
+        const QJsonArray errorList = error.toArray();
+        for (const QJsonValue &item : errorList)
+            messages.append(item.toString());
+        const QJsonArray errors = object.value(QStringLiteral("errors")).toArray();
+        for (const QJsonValue &item : errors)
+            messages.append(item.toObject().value(QStringLiteral("message")).toString());
+        return messages;
+    }
+    if (!doc.isNull())
+        return messages;
+    const QString text = QString::fromUtf8(body.left(2000)).trimmed();
+    const bool looksHtml = text.startsWith(QLatin1Char('<'));
+    if (!text.isEmpty() && !looksHtml)
+        messages.append(text);
+    return messages;
+}
+
+} // namespace
+
+QString sanitize(const QString &text, int maxChars)
+{
+    QString out;
+    out.reserve(qMin(text.size(), maxChars + 1));
+    for (const QChar c : text) {
+        if (out.size() >= maxChars) {
+            out.append(QChar(0x2026));
+            break;
+        }
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\t'))
+            out.append(QLatin1Char(' '));
+        else if (c.isPrint())
+            out.append(c);
+    }
+    return out;
+}
+
+QString requestId(const HubResponse &response)
+{
+    for (const char *name : {"X-Request-Id", "X-Amzn-Trace-Id", "X-Amz-Cf-Id"}) {
+        const QByteArray value = response.header(name);
+        if (!value.isEmpty())
+            return sanitize(QString::fromLatin1(value), 100);
+    }
+    return {};
+}
+
+QString errorCode(const HubResponse &response)
+{
+    return sanitize(QString::fromLatin1(response.header("X-Error-Code")), 100);
+}
+
+QString hubMessage(const HubResponse &response)
+{
+    QStringList parts;
+    addUnique(parts, QString::fromUtf8(response.header("X-Error-Message")));
+    const QStringList fromBody = bodyMessages(response.body);
+    for (const QString &text : fromBody)
+        addUnique(parts, text);
+    QString message = parts.join(QLatin1Char('\n'));
+    const QString id = requestId(response);
+    if (!id.isEmpty())
+        message += (message.isEmpty() ? QString() : QStringLiteral(" ")) + tr("(Request ID: %1)").arg(id);
+    return message;
+}
+
+bool isInvalidCredentials(const HubResponse &response)
+{
+    if (response.httpStatus != 401)
+        return false;
+    const QLatin1String wording(InvalidCredentialsMessage);
+    return QString::fromUtf8(response.header("X-Error-Message")).contains(wording, Qt::CaseInsensitive)
+        || bodyMessages(response.body).join(QLatin1Char('\n')).contains(wording, Qt::CaseInsensitive);
+}
+
+bool isExpiredMessage(const HubResponse &response)
+{
+    if (response.httpStatus != 401)
+        return false;
+    static const QRegularExpression expired(QStringLiteral("\\bexpired\\b"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    return expired.match(QString::fromUtf8(response.header("X-Error-Message"))).hasMatch()
+        || expired.match(bodyMessages(response.body).join(QLatin1Char('\n'))).hasMatch();
+}
+
+int retryAfterSeconds(const HubResponse &response, const QDateTime &now)
+{
+    const QByteArray retryAfter = response.header("Retry-After").trimmed();
+    if (!retryAfter.isEmpty()) {
+        bool ok = false;
+        const int seconds = retryAfter.toInt(&ok);
+        if (ok && seconds >= 0)
+            return seconds;
+        // HTTP-date form, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
+        // Qt's RFC 2822 parser wants a numeric zone; HTTP dates always say GMT.
+        QString date = QString::fromLatin1(retryAfter);
+        if (date.endsWith(QLatin1String(" GMT")) || date.endsWith(QLatin1String(" UTC")))
+            date = date.chopped(4) + QLatin1String(" +0000");
+        const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
+        if (when.isValid())
+            return int(qMax<qint64>(0, now.secsTo(when)));
+    }
+    // RateLimit: "api";r=0;t=55 (IETF draft used by the Hub): t = seconds until the window resets.
+    static const QRegularExpression reset(QStringLiteral("(?:^|;)\\s*t=(\\d+)"));
+    const auto match = reset.match(QString::fromLatin1(response.header("RateLimit")));
+    if (match.hasMatch())
+        return match.captured(1).toInt();
+    return DefaultRetryAfterSeconds;
+}
+
+QString describeHubError(const HubResponse &response)
+{
+    if (!response.hasHttpStatus())
+        return response.errorText;
+    const QString message = hubMessage(response);
+    if (message.isEmpty())
+        return tr("The Hub answered with HTTP status %1.").arg(response.httpStatus);
+    return tr("The Hub answered with HTTP status %1: %2").arg(response.httpStatus).arg(message);
+}
+
+QString redact(QString text, const QString &token)
+{
+    if (token.isEmpty())
+        return text;
+    const QString masked = token.size() < 12 ? QStringLiteral("****")
+                                             : token.left(3) + QStringLiteral("****") + token.right(4);
+    return text.replace(token, masked);
+}
+
+} // namespace HubErrors
+} // namespace hftm

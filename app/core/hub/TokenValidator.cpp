@@ -1,0 +1,148 @@
+#include "hub/TokenValidator.h"
+
+#include "hub/HubClient.h"
+#include "hub/HubErrors.h"
+
+#include <QCryptographicHash>
+#include <QEventLoop>
+
+namespace hftm {
+
+TokenValidator::TokenValidator(HubClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+}
+
+TokenValidator::~TokenValidator()
+{
+    ++m_generation;
+    for (const QPointer<HubReply> &reply : std::as_const(m_inFlight)) {
+        if (reply)
+            reply->deleteLater();
+    }
+}
+
+QString TokenValidator::cacheKey(const QString &endpoint, const QString &token)
+{
+    const QByteArray digest = QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
+    return endpoint + QLatin1Char(' ') + QString::fromLatin1(digest);
+}
+
+void TokenValidator::validate(const QList<ValidationRequest> &requests)
+{
+    if (requests.isEmpty())
+        return;
+    m_total += int(requests.size());
+    const quint64 generation = m_generation;
+    for (const ValidationRequest &request : requests) {
+        const QString endpoint = HubClient::resolveEndpoint(request.endpoint);
+        const QString origin = HubClient::origin(QUrl(endpoint));
+        // Queued so that results never arrive inside validate(), even for cache hits.
+        QMetaObject::invokeMethod(this, [this, request, endpoint, origin, generation] {
+            if (generation != m_generation)
+                return;
+            m_scheduler.enqueue(origin, [this, request, endpoint, origin] { start(request, endpoint, origin); });
+        }, Qt::QueuedConnection);
+    }
+}
+
+void TokenValidator::start(const ValidationRequest &request, const QString &endpoint, const QString &origin)
+{
+    const QDateTime now = m_client->now();
+    const QString key = cacheKey(endpoint, request.token);
+    if (!request.force && m_cacheTtlSeconds > 0) {
+        const auto cached = m_cache.constFind(key);
+        if (cached != m_cache.constEnd() && cached->storedAt.secsTo(now) < m_cacheTtlSeconds) {
+            ValidationResult result = cached->result;
+            result.fromCache = true;
+            deliver(request.key, result);
+            m_scheduler.done(origin);
+            return;
+        }
+    }
+    // The Hub told us to wait: answer without asking again, so a big batch cannot become a storm.
+    if (const int wait = m_client->rateLimits().secondsLeft(origin, now); wait > 0) {
+        ValidationResult result;
+        result.status = TokenStatus::RateLimited;
+        result.retryAfterSeconds = wait;
+        result.checkedAt = now;
+        result.message = tr("The Hub is rate-limiting token checks from this address; not asked again. "
+                            "Try again in %n second(s).", nullptr, wait);
+        deliver(request.key, result);
+        m_scheduler.done(origin);
+        return;
+    }
+
+    HubReply *reply = m_client->get(endpoint, QStringLiteral("/api/whoami-v2"), request.token);
+    m_inFlight.append(reply);
+    const quint64 generation = m_generation;
+    connect(reply, &HubReply::finished, this, [this, reply, request, key, origin, generation] {
+        reply->deleteLater();
+        m_inFlight.removeAll(reply);
+        if (generation != m_generation)
+            return;
+        const QDateTime now = m_client->now();
+        const ValidationResult result = interpretWhoami(reply->response(), now, request.token);
+        if (result.status == TokenStatus::RateLimited)
+            m_client->rateLimits().markLimited(origin, now.addSecs(result.retryAfterSeconds));
+        // Only the Hub's verdicts are worth reusing; a network hiccup must be retryable at once.
+        if (result.status == TokenStatus::Valid || result.status == TokenStatus::Expired
+            || result.status == TokenStatus::Invalid)
+            m_cache.insert(key, CacheEntry{result, now});
+        // Report first, then free the slot: the next queued request may be answered at once (gate).
+        deliver(request.key, result);
+        m_scheduler.done(origin);
+    });
+}
+
+void TokenValidator::deliver(const QString &key, const ValidationResult &result)
+{
+    ++m_done;
+    const quint64 generation = m_generation;
+    Q_EMIT resultReady(key, result);
+    if (generation != m_generation)
+        return; // a receiver cancelled
+    Q_EMIT progress(m_done, m_total);
+    if (m_done >= m_total && generation == m_generation) {
+        m_done = m_total = 0;
+        Q_EMIT finished();
+    }
+}
+
+void TokenValidator::cancel()
+{
+    const bool wasRunning = isRunning();
+    ++m_generation;
+    m_scheduler.clear();
+    const QList<QPointer<HubReply>> inFlight = std::exchange(m_inFlight, {});
+    for (const QPointer<HubReply> &reply : inFlight) {
+        if (reply) {
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+    m_done = m_total = 0;
+    if (wasRunning)
+        Q_EMIT finished();
+}
+
+QHash<QString, ValidationResult> TokenValidator::validateAndWait(const QList<ValidationRequest> &requests)
+{
+    QHash<QString, ValidationResult> results;
+    if (requests.isEmpty())
+        return results;
+    QEventLoop loop;
+    const auto onResult = connect(this, &TokenValidator::resultReady, this,
+                                  [&results](const QString &key, const ValidationResult &result) {
+                                      results.insert(key, result);
+                                  });
+    const auto onFinished = connect(this, &TokenValidator::finished, &loop, &QEventLoop::quit);
+    validate(requests);
+    loop.exec();
+    disconnect(onResult);
+    disconnect(onFinished);
+    return results;
+}
+
+} // namespace hftm

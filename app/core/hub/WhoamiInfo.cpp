@@ -1,0 +1,112 @@
+#include "hub/WhoamiInfo.h"
+
+#include <QJsonArray>
+
+namespace hftm {
+
+namespace {
+
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QStringList toStringList(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array) {
+        if (item.isString())
+            list.append(item.toString());
+    }
+    return list;
+}
+
+QString dateToString(const QDateTime &date)
+{
+    return date.isValid() ? date.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime dateFromString(const QString &text)
+{
+    QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return date.isValid() ? date.toUTC() : QDateTime();
+}
+
+} // namespace
+
+QString WhoamiInfo::suggestedName() const
+{
+    if (!tokenDisplayName.isEmpty())
+        return tokenDisplayName;
+    // huggingface_hub names OAuth logins (no accessToken object) after the account.
+    return user.isEmpty() ? QString() : QStringLiteral("oauth-") + user;
+}
+
+QJsonObject WhoamiInfo::toJson() const
+{
+    QJsonArray orgArray;
+    for (const OrgMembership &org : orgs) {
+        orgArray.append(QJsonObject{{QStringLiteral("name"), org.name},
+                                    {QStringLiteral("fullname"), org.fullname},
+                                    {QStringLiteral("role"), org.role},
+                                    {QStringLiteral("securityRestrictions"), toArray(org.securityRestrictions)}});
+    }
+    QJsonArray scopedArray;
+    for (const ScopedPermission &scope : scoped) {
+        scopedArray.append(QJsonObject{{QStringLiteral("entityType"), scope.entityType},
+                                       {QStringLiteral("entityName"), scope.entityName},
+                                       {QStringLiteral("permissions"), toArray(scope.permissions)}});
+    }
+    return QJsonObject{
+        {QStringLiteral("type"), type},
+        {QStringLiteral("user"), user},
+        {QStringLiteral("fullname"), fullname},
+        {QStringLiteral("email"), email},
+        {QStringLiteral("isPro"), isPro},
+        {QStringLiteral("orgs"), orgArray},
+        {QStringLiteral("authType"), authType},
+        {QStringLiteral("tokenDisplayName"), tokenDisplayName},
+        {QStringLiteral("role"), role},
+        {QStringLiteral("createdAt"), dateToString(createdAt)},
+        {QStringLiteral("expiresAt"), dateToString(expiresAt)},
+        {QStringLiteral("canReadGatedRepos"), canReadGatedRepos},
+        {QStringLiteral("globalPermissions"), toArray(globalPermissions)},
+        {QStringLiteral("scoped"), scopedArray},
+    };
+}
+
+WhoamiInfo WhoamiInfo::fromJson(const QJsonObject &json)
+{
+    WhoamiInfo info;
+    info.type = json.value(QStringLiteral("type")).toString();
+    info.user = json.value(QStringLiteral("user")).toString();
+    info.fullname = json.value(QStringLiteral("fullname")).toString();
+    info.email = json.value(QStringLiteral("email")).toString();
+    info.isPro = json.value(QStringLiteral("isPro")).toBool();
+    const QJsonArray orgArray = json.value(QStringLiteral("orgs")).toArray();
+    for (const QJsonValue &value : orgArray) {
+        const QJsonObject org = value.toObject();
+        info.orgs.append(OrgMembership{org.value(QStringLiteral("name")).toString(),
+                                       org.value(QStringLiteral("fullname")).toString(),
+                                       org.value(QStringLiteral("role")).toString(),
+                                       toStringList(org.value(QStringLiteral("securityRestrictions")))});
+    }
+    info.authType = json.value(QStringLiteral("authType")).toString();
+    info.tokenDisplayName = json.value(QStringLiteral("tokenDisplayName")).toString();
+    info.role = json.value(QStringLiteral("role")).toString();
+    info.createdAt = dateFromString(json.value(QStringLiteral("createdAt")).toString());
+    info.expiresAt = dateFromString(json.value(QStringLiteral("expiresAt")).toString());
+    info.canReadGatedRepos = json.value(QStringLiteral("canReadGatedRepos")).toBool();
+    info.globalPermissions = toStringList(json.value(QStringLiteral("globalPermissions")));
+    const QJsonArray scopedArray = json.value(QStringLiteral("scoped")).toArray();
+    for (const QJsonValue &value : scopedArray) {
+        const QJsonObject scope = value.toObject();
+        info.scoped.append(ScopedPermission{scope.value(QStringLiteral("entityType")).toString(),
+                                            scope.value(QStringLiteral("entityName")).toString(),
+                                            toStringList(scope.value(QStringLiteral("permissions")))});
+    }
+    return info;
+}
+
+} // namespace hftm
