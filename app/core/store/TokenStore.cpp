@@ -199,16 +199,29 @@ Result<TokenRecord> TokenStore::add(const QString &name, const QString &rawSecre
 
     const bool useKeychain = mode != StorageMode::FilesOnly;
     const bool wasInKeychain = meta->tokens.value(name).inKeychain;
+    std::optional<QString> previous; // what the keychain held, to put back if the files cannot follow
     if (useKeychain) {
         if (!m_secrets)
             return requireKeychain();
+        if (wasInKeychain) {
+            const Result<QString> old = m_secrets->read(name);
+            if (old)
+                previous = *old;
+        }
         if (const Error error = m_secrets->write(name, secret))
             return error;
     }
     const bool inFiles = mode != StorageMode::KeychainOnly;
     const Result<IniDocument> written = file.update([&](IniDocument &d) -> Result<bool> {
-        if (!inFiles)
-            return d.removeSection(name); // an older plaintext copy of this name leaves the file
+        if (!inFiles) {
+            // An older plaintext copy of this name leaves the file, unless it is this very OAuth token:
+            // huggingface_hub needs its refresh data there, and the keychain never holds it.
+            const IniSection *existing = d.section(name);
+            if (!existing || (existing->value(QStringLiteral("hf_token")).value_or(QString()) == secret
+                              && existing->value(QStringLiteral("refresh_token"))))
+                return false;
+            return d.removeSection(name);
+        }
         IniSection &section = d.ensureSection(name);
         if (section.value(QStringLiteral("hf_token")).value_or(QString()) != secret) {
             // A new secret invalidates the OAuth refresh data of the one it replaces, as huggingface_hub does.
@@ -219,7 +232,9 @@ Result<TokenRecord> TokenStore::add(const QString &name, const QString &rawSecre
         return true;
     });
     if (!written) {
-        if (useKeychain && !wasInKeychain)
+        if (useKeychain && previous)
+            m_secrets->write(name, *previous);
+        else if (useKeychain && !wasInKeychain)
             m_secrets->remove(name);
         return written.error();
     }
@@ -296,7 +311,9 @@ Result<QString> TokenStore::secret(const QString &name)
     const Result<MetadataFile::Content> meta = m_metadata->load();
     const Result<IniDocument> doc = StoredTokensFile(m_options.paths, m_options.lockTimeoutMs).load();
     const QString fromFile = doc ? sectionSecret(*doc, name) : QString();
-    const bool inKeychain = meta && meta->tokens.value(name).inKeychain;
+    // In files-only mode a keychain copy may be a stale leftover: the file is the truth there.
+    const bool inKeychain = meta && meta->tokens.value(name).inKeychain
+                            && !(meta->settings.storageMode == StorageMode::FilesOnly && !fromFile.isEmpty());
     if (inKeychain) {
         if (!m_secrets && fromFile.isEmpty())
             return requireKeychain();

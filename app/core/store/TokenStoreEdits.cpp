@@ -24,6 +24,9 @@ Error TokenStore::rename(const QString &from, const QString &to)
     if (token(to))
         return makeError(ErrorCode::AlreadyExists, tr("A token named \"%1\" is already stored.").arg(to));
 
+    // Refuse before touching anything when our own records cannot follow the files.
+    if (const Result<MetadataFile::Content> meta = m_metadata->load(); !meta)
+        return meta.error();
     StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
     const bool inKeychain = record->storage.testFlag(StorageLocation::Keychain);
     if (inKeychain) {
@@ -63,6 +66,8 @@ Result<RemoveReport> TokenStore::remove(const QString &name)
         return makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found in %2.")
                                                   .arg(name, m_options.paths.storedTokensPath));
     }
+    if (const Result<MetadataFile::Content> meta = m_metadata->load(); !meta)
+        return meta.error();
     RemoveReport report;
     StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
     const Result<IniDocument> written =

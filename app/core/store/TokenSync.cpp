@@ -114,7 +114,7 @@ TokenSync::Outcome TokenSync::run()
             const bool copied = keychainHas.value(it.key());
             if (isNew) {
                 outcome.notes << tr("Imported \"%1\" from %2.").arg(it.key(), m_file.paths().storedTokensPath);
-            } else if (secretChanged && (copied || !entry.inKeychain)) {
+            } else if (secretChanged && (copied || !entry.inKeychain || mode == StorageMode::FilesOnly)) {
                 outcome.notes << tr("Adopted the new secret of \"%1\" from %2.")
                                      .arg(it.key(), m_file.paths().storedTokensPath);
             } else if (secretChanged) {
@@ -124,7 +124,7 @@ TokenSync::Outcome TokenSync::run()
                 entry.fingerprint = it->fingerprint;
                 entry.masked = TokenText::mask(it->secret);
                 entry.check = TokenCheck{};
-                entry.inKeychain = copied;
+                entry.inKeychain = copied; // a keychain copy of the old secret no longer counts
                 changed = true;
             } else if (copied && !entry.inKeychain) {
                 entry.inKeychain = true;
