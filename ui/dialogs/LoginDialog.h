@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QDialog>
+#include <QString>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QToolButton;
+
+namespace hftm {
+
+class PastedTokenCheck;
+class StatusLine;
+class TokenStore;
+class TokenValidator;
+class WhoamiSummaryWidget;
+
+// Modal "paste a token" dialog: trims and checks the pasted text, has the Hub validate it (debounced;
+// an answer for text that changed meanwhile is dropped), explains the verdict, names the token and
+// stores it through TokenStore::add().
+class LoginDialog : public QDialog {
+    Q_OBJECT
+public:
+    using UrlOpener = std::function<bool(const QUrl &)>;
+
+    LoginDialog(TokenStore *store, TokenValidator *validator, QWidget *parent = nullptr);
+    ~LoginDialog() override;
+
+    // Name the token was saved under after accept(); empty before.
+    QString savedName() const { return m_savedName; }
+    // Replaces QDesktopServices::openUrl for the "create a token" link (tests must not start a browser).
+    void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
+    // Delay between the last edit and the Hub check; reveal time before the field masks itself again.
+    void setDebounceInterval(int ms);
+    void setRevealTimeout(int ms) { m_remask.setInterval(ms); }
+    // The Hub's token settings page for the configured endpoint.
+    QUrl tokenSettingsUrl() const;
+
+    // Minimum length before text counts as a plausible token worth a (rate-limited) whoami call.
+    static constexpr int MinPlausibleLength = 20;
+
+protected:
+    void done(int result) override;
+
+private:
+    void buildUi();
+    void onTokenTextChanged(const QString &text);
+    void onNameEdited();
+    void onCheckChanged();
+    void setRevealed(bool revealed);
+    void openTokenPage();
+    void save();
+    void updateState();
+    void updateTokenStatus();
+    void updateNameStatus();
+    QString hubEndpoint() const;
+    QString duplicateOf(const QString &secret) const;
+
+    TokenStore *m_store;
+    PastedTokenCheck *m_check;
+    UrlOpener m_openUrl;
+    QTimer m_remask;
+
+    QLineEdit *m_tokenEdit = nullptr;
+    QToolButton *m_revealButton = nullptr;
+    StatusLine *m_tokenStatus = nullptr;
+    WhoamiSummaryWidget *m_summary = nullptr;
+    QLineEdit *m_nameEdit = nullptr;
+    StatusLine *m_nameStatus = nullptr;
+    QCheckBox *m_replaceBox = nullptr;
+    QCheckBox *m_unvalidatedBox = nullptr;
+    QCheckBox *m_activateBox = nullptr;
+    QCheckBox *m_gitBox = nullptr;
+    QLabel *m_link = nullptr;
+    StatusLine *m_saveStatus = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_saveButton = nullptr;
+
+    // Derived from the current text and name by updateState(); read by save().
+    QString m_secret;        // trimmed, acceptable token; empty when the text is not one
+    QString m_duplicateOf;   // name the same secret is already stored under
+    bool m_nameTaken = false;
+    bool m_nameOk = false;
+    bool m_nameEdited = false;
+    QString m_replaceTarget; // the name the replace checkbox currently refers to
+    QString m_savedName;
+};
+
+} // namespace hftm

@@ -1,0 +1,190 @@
+#include "SettingsDialog.h"
+
+#include "StatusLine.h"
+#include "hub/HubClient.h"
+#include "store/TokenStore.h"
+
+#include <QButtonGroup>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace hftm {
+
+namespace {
+
+QSpinBox *makeSpinBox(QWidget *parent, int min, int max, const QString &suffix, const QString &name)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(min, max);
+    box->setSuffix(suffix);
+    box->setAccessibleName(name);
+    return box;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(TokenStore *store, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+{
+    setWindowTitle(tr("Settings"));
+    setModal(true);
+
+    m_endpoint = new QLineEdit(this);
+    m_endpoint->setObjectName(QStringLiteral("endpointEdit"));
+    m_endpoint->setPlaceholderText(tr("Default: %1").arg(HubClient::defaultEndpoint()));
+    m_endpoint->setAccessibleName(tr("Hub endpoint"));
+    m_endpoint->setAccessibleDescription(tr("Leave empty to use HF_ENDPOINT or %1.")
+                                             .arg(HubClient::defaultEndpoint()));
+    m_endpointStatus = new StatusLine(this);
+    m_endpointStatus->setObjectName(QStringLiteral("endpointStatus"));
+    m_expiryDays = makeSpinBox(this, 0, 365, tr(" days"), tr("Expiry warning, in days"));
+    m_expiryDays->setSpecialValueText(tr("Never warn"));
+    m_clipboardSeconds = makeSpinBox(this, 5, 600, tr(" s"), tr("Clipboard timeout, in seconds"));
+    m_revalidateHours = makeSpinBox(this, 1, 168, tr(" h"), tr("Revalidation interval, in hours"));
+    m_expiryDays->setObjectName(QStringLiteral("expiryDays"));
+    m_clipboardSeconds->setObjectName(QStringLiteral("clipboardSeconds"));
+    m_revalidateHours->setObjectName(QStringLiteral("revalidateHours"));
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const auto addRow = [&](const QString &text, QWidget *field) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        form->addRow(label, field);
+    };
+    addRow(tr("Hub e&ndpoint:"), m_endpoint);
+    form->addRow(QString(), m_endpointStatus);
+    addRow(tr("Warn before &expiry:"), m_expiryDays);
+    addRow(tr("Clear the &clipboard after:"), m_clipboardSeconds);
+    addRow(tr("Recheck tokens e&very:"), m_revalidateHours);
+
+    m_saveStatus = new StatusLine(this);
+    m_saveStatus->setObjectName(QStringLiteral("saveStatus"));
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_okButton = m_buttons->button(QDialogButtonBox::Ok);
+    m_okButton->setObjectName(QStringLiteral("okButton"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(buildStorageGroup());
+    layout->addLayout(form);
+    layout->addStretch(1);
+    layout->addWidget(m_saveStatus);
+    layout->addWidget(m_buttons);
+
+    connect(m_endpoint, &QLineEdit::textChanged, this, &SettingsDialog::validateEndpoint);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    load(m_store->settings());
+}
+
+QWidget *SettingsDialog::buildStorageGroup()
+{
+    auto *group = new QGroupBox(tr("Where secrets are kept"), this);
+    auto *layout = new QVBoxLayout(group);
+    m_modes = new QButtonGroup(this);
+    struct Choice {
+        StorageMode mode;
+        QString title;
+        QString explanation;
+    };
+    const Choice choices[] = {
+        {StorageMode::KeychainAndFiles, tr("&Keychain and huggingface_hub files (recommended)"),
+         tr("Secrets are in the system keychain and in stored_tokens, so `hf auth` keeps working.")},
+        {StorageMode::KeychainOnly, tr("Keychain &only"),
+         tr("Secrets leave stored_tokens; only the active token stays in the token file for Python tools.")},
+        {StorageMode::FilesOnly, tr("huggingface_hub &files only (no keychain)"),
+         tr("Secrets are kept in plain text files readable by your user account. Choose this only "
+            "where there is no keychain.")},
+    };
+    for (const Choice &choice : choices) {
+        auto *radio = new QRadioButton(choice.title, this);
+        radio->setAccessibleName(QString(choice.title).remove(QLatin1Char('&')));
+        radio->setAccessibleDescription(choice.explanation);
+        auto *explanation = new QLabel(choice.explanation, this);
+        explanation->setWordWrap(true);
+        // Indent under the radio's text so the pairing is visible.
+        explanation->setContentsMargins(radio->style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
+                                            + radio->style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing),
+                                        0, 0, 0);
+        explanation->setForegroundRole(QPalette::PlaceholderText); // secondary text in any theme
+        radio->setObjectName(QStringLiteral("mode-") + storageModeId(choice.mode));
+        m_modes->addButton(radio, int(choice.mode));
+        layout->addWidget(radio);
+        layout->addWidget(explanation);
+    }
+    return group;
+}
+
+void SettingsDialog::load(const Settings &settings)
+{
+    if (QAbstractButton *radio = m_modes->button(int(settings.storageMode)))
+        radio->setChecked(true);
+    m_endpoint->setText(settings.endpoint);
+    m_expiryDays->setValue(settings.expiryWarningDays);
+    m_clipboardSeconds->setValue(settings.clipboardTimeoutSeconds);
+    m_revalidateHours->setValue(settings.revalidateIntervalHours);
+    validateEndpoint();
+}
+
+StorageMode SettingsDialog::selectedStorageMode() const { return StorageMode(m_modes->checkedId()); }
+
+QString SettingsDialog::normalizedEndpoint() const
+{
+    QString endpoint = m_endpoint->text().trimmed();
+    while (endpoint.endsWith(QLatin1Char('/')))
+        endpoint.chop(1);
+    return endpoint;
+}
+
+void SettingsDialog::validateEndpoint()
+{
+    const QString endpoint = normalizedEndpoint();
+    const Error error = endpoint.isEmpty() ? Error{} : HubClient::validateEndpoint(endpoint);
+    if (error)
+        m_endpointStatus->setMessage(StatusLine::Kind::Error, error.message);
+    else
+        m_endpointStatus->clear();
+    m_okButton->setEnabled(!error);
+}
+
+void SettingsDialog::accept()
+{
+    if (!m_okButton->isEnabled())
+        return; // Enter in a field must not bypass an invalid endpoint
+    m_saveStatus->clear();
+    const StorageMode mode = selectedStorageMode();
+    if (mode != m_store->settings().storageMode) {
+        // Moving secrets touches the keychain and may take a moment; the dialog stays open on failure.
+        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+        const Error error = m_store->setStorageMode(mode);
+        QGuiApplication::restoreOverrideCursor();
+        if (error) {
+            m_saveStatus->setMessage(StatusLine::Kind::Error,
+                                     tr("The storage mode was not changed: %1").arg(error.message));
+            return;
+        }
+    }
+    Settings settings = m_store->settings(); // keeps what this dialog does not edit (tray hints, …)
+    settings.storageMode = mode;
+    settings.endpoint = normalizedEndpoint();
+    settings.expiryWarningDays = m_expiryDays->value();
+    settings.clipboardTimeoutSeconds = m_clipboardSeconds->value();
+    settings.revalidateIntervalHours = m_revalidateHours->value();
+    if (const Error error = m_store->saveSettings(settings)) {
+        m_saveStatus->setMessage(StatusLine::Kind::Error, tr("Settings were not saved: %1").arg(error.message));
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace hftm

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "store/Settings.h"
+
+#include <QDialog>
+
+class QButtonGroup;
+class QDialogButtonBox;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+
+namespace hftm {
+
+class StatusLine;
+class TokenStore;
+
+// Preferences: where secrets are kept, the Hub endpoint, expiry warning, clipboard timeout and
+// revalidation interval. Applies them on OK through TokenStore; an error keeps the dialog open.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(TokenStore *store, QWidget *parent = nullptr);
+
+    void accept() override;
+
+    StorageMode selectedStorageMode() const;
+    // The endpoint as it will be saved: trimmed, trailing '/' removed; empty means the default.
+    QString normalizedEndpoint() const;
+
+private:
+    QWidget *buildStorageGroup();
+    void load(const Settings &settings);
+    void validateEndpoint();
+
+    TokenStore *m_store;
+    QButtonGroup *m_modes = nullptr;
+    QLineEdit *m_endpoint = nullptr;
+    StatusLine *m_endpointStatus = nullptr;
+    QSpinBox *m_expiryDays = nullptr;
+    QSpinBox *m_clipboardSeconds = nullptr;
+    QSpinBox *m_revalidateHours = nullptr;
+    StatusLine *m_saveStatus = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_okButton = nullptr;
+};
+
+} // namespace hftm

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+
+namespace hftm {
+
+// One line of feedback (icon + wrapped text, or a busy bar while waiting) whose colours come from the
+// current palette, so it reads well in light and dark themes and follows a theme switch at runtime.
+class StatusLine : public QWidget {
+    Q_OBJECT
+public:
+    enum class Kind { None, Busy, Info, Success, Warning, Error };
+
+    explicit StatusLine(QWidget *parent = nullptr);
+
+    // Shows text of the given kind; Kind::None or empty text hides the line.
+    void setMessage(Kind kind, const QString &text);
+    void clear() { setMessage(Kind::None, QString()); }
+
+    Kind kind() const { return m_kind; }
+    QString text() const;
+    QLabel *label() const { return m_text; }
+
+    // A colour for the kind that keeps contrast on the palette's window colour (there is no "error"
+    // role in QPalette, so light and dark variants are picked from the window's lightness).
+    static QColor colorFor(Kind kind, const QPalette &palette);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyStyle();
+
+    Kind m_kind = Kind::None;
+    QLabel *m_icon;
+    QLabel *m_text;
+    QProgressBar *m_busy;
+};
+
+} // namespace hftm

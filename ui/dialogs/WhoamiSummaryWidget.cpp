@@ -1,0 +1,247 @@
+#include "WhoamiSummaryWidget.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHash>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTreeWidget>
+
+namespace hftm {
+
+namespace {
+
+QLabel *makeValueLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // names come from the Hub; never interpret them as markup
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+WhoamiSummaryWidget::WhoamiSummaryWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_form(new QFormLayout(this))
+    , m_user(makeValueLabel(this))
+    , m_role(new QLabel(this))
+    , m_tokenName(makeValueLabel(this))
+    , m_orgs(makeValueLabel(this))
+    , m_expiry(makeValueLabel(this))
+    , m_access(makeValueLabel(this))
+    , m_scopes(new QTreeWidget(this))
+{
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    m_role->setTextFormat(Qt::PlainText);
+    auto *tokenRow = new QWidget(this);
+    auto *tokenLayout = new QHBoxLayout(tokenRow);
+    tokenLayout->setContentsMargins(0, 0, 0, 0);
+    tokenLayout->addWidget(m_role);
+    tokenLayout->addWidget(m_tokenName, 1);
+
+    m_scopes->setColumnCount(2);
+    m_scopes->setHeaderLabels({tr("Scope"), tr("What it allows")});
+    m_scopes->setRootIsDecorated(true);
+    m_scopes->setUniformRowHeights(true);
+    m_scopes->setSelectionMode(QAbstractItemView::NoSelection);
+    m_scopes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_scopes->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_scopes->header()->setStretchLastSection(true);
+    m_scopes->setAccessibleName(tr("Fine-grained permissions"));
+    // Room for a typical fine-grained token (a few entities, a dozen permissions) without scrolling much.
+    m_scopes->setMinimumHeight(fontMetrics().height() * 14);
+
+    m_user->setAccessibleName(tr("Account"));
+    m_role->setAccessibleName(tr("Token role"));
+    m_tokenName->setAccessibleName(tr("Token name on the Hub"));
+    m_orgs->setAccessibleName(tr("Organizations"));
+    m_expiry->setAccessibleName(tr("Expiry"));
+    m_access->setAccessibleName(tr("Access"));
+
+    m_form->addRow(tr("Account:"), m_user);
+    m_form->addRow(tr("Role:"), tokenRow);
+    m_form->addRow(tr("Organizations:"), m_orgs);
+    m_form->addRow(tr("Expires:"), m_expiry);
+    m_form->addRow(tr("Access:"), m_access);
+    m_form->addRow(m_scopes);
+    applyBadgeStyle();
+    clear();
+}
+
+void WhoamiSummaryWidget::clear()
+{
+    for (QLabel *label : {m_user, m_role, m_tokenName, m_orgs, m_expiry, m_access})
+        label->clear();
+    m_scopes->clear();
+    m_scopes->hide();
+}
+
+void WhoamiSummaryWidget::setWhoami(const WhoamiInfo &info)
+{
+    clear();
+    QString user = info.user;
+    if (!info.fullname.isEmpty() && info.fullname != info.user)
+        user = tr("%1 (%2)").arg(info.user, info.fullname);
+    if (info.isPro)
+        user = tr("%1 — PRO").arg(user);
+    if (info.type == QLatin1String("org"))
+        user = tr("%1 — organization account").arg(user);
+    m_user->setText(user);
+
+    m_role->setText(roleName(info.role));
+    m_tokenName->setText(info.tokenDisplayName.isEmpty()
+                             ? tr("(no token name; signed in through the browser)")
+                             : tr("“%1”").arg(info.tokenDisplayName));
+
+    QStringList orgs;
+    for (const OrgMembership &org : info.orgs) {
+        QString text = org.role.isEmpty() ? org.name : tr("%1 (%2)").arg(org.name, org.role);
+        if (!org.securityRestrictions.isEmpty())
+            text = tr("%1 — blocked by: %2").arg(text, org.securityRestrictions.join(QStringLiteral(", ")));
+        orgs << text;
+    }
+    m_orgs->setText(orgs.isEmpty() ? tr("None") : orgs.join(QStringLiteral("; ")));
+
+    if (!info.expiresAt.isValid()) {
+        m_expiry->setText(tr("No expiry known"));
+    } else {
+        const qint64 days = m_clock().daysTo(info.expiresAt);
+        const QString date = QLocale().toString(info.expiresAt.toLocalTime().date(), QLocale::ShortFormat);
+        // Singular cases spelled out: without a loaded English .qm, %n would render as "day(s)".
+        if (days < 0)
+            m_expiry->setText(tr("%1 (expired)").arg(date));
+        else if (days == 0)
+            m_expiry->setText(tr("%1 (today)").arg(date));
+        else if (days == 1)
+            m_expiry->setText(tr("%1 (tomorrow)").arg(date));
+        else
+            m_expiry->setText(tr("%1 (in %n days)", nullptr, int(days)).arg(date));
+    }
+
+    if (info.role == QLatin1String("read")) {
+        m_access->setText(tr("Read everything this account can read, including gated repos it was granted."));
+    } else if (info.role == QLatin1String("write")) {
+        m_access->setText(tr("Read and write everything this account can access."));
+    } else if (info.role == QLatin1String("fineGrained")) {
+        QStringList lines;
+        lines << (info.canReadGatedRepos ? tr("Can read public gated repos you were granted.")
+                                         : tr("Cannot read gated repos outside the scopes below."));
+        for (const QString &permission : info.globalPermissions) {
+            const QString words = permissionDescription(permission);
+            lines << (words.isEmpty() ? permission : tr("%1 (%2)").arg(words, permission));
+        }
+        if (info.scoped.isEmpty())
+            lines << tr("No repository or account scopes.");
+        m_access->setText(lines.join(QLatin1Char('\n')));
+        fillScopes(info);
+    } else {
+        m_access->setText(tr("Unknown role “%1”; check its permissions on the Hub.").arg(info.role));
+    }
+}
+
+void WhoamiSummaryWidget::fillScopes(const WhoamiInfo &info)
+{
+    for (const ScopedPermission &scope : info.scoped) {
+        auto *entity = new QTreeWidgetItem(m_scopes);
+        entity->setText(0, tr("%1 %2").arg(entityTypeName(scope.entityType), scope.entityName));
+        entity->setText(1, scope.permissions.size() == 1
+                               ? tr("1 permission")
+                               : tr("%n permissions", nullptr, int(scope.permissions.size())));
+        for (const QString &permission : scope.permissions) {
+            auto *item = new QTreeWidgetItem(entity);
+            item->setText(0, permission);
+            item->setText(1, permissionDescription(permission));
+        }
+    }
+    m_scopes->expandAll();
+    m_scopes->setVisible(!info.scoped.isEmpty());
+}
+
+QString WhoamiSummaryWidget::userText() const { return m_user->text(); }
+QString WhoamiSummaryWidget::roleText() const { return m_role->text(); }
+QString WhoamiSummaryWidget::expiryText() const { return m_expiry->text(); }
+
+QString WhoamiSummaryWidget::roleName(const QString &role)
+{
+    if (role == QLatin1String("read"))
+        return tr("read");
+    if (role == QLatin1String("write"))
+        return tr("write");
+    if (role == QLatin1String("fineGrained"))
+        return tr("fine-grained");
+    return role.isEmpty() ? tr("unknown") : role;
+}
+
+QString WhoamiSummaryWidget::entityTypeName(const QString &type)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("user"), QT_TR_NOOP("Account")},
+        {QStringLiteral("org"), QT_TR_NOOP("Organization")},
+        {QStringLiteral("model"), QT_TR_NOOP("Model")},
+        {QStringLiteral("dataset"), QT_TR_NOOP("Dataset")},
+        {QStringLiteral("space"), QT_TR_NOOP("Space")},
+        {QStringLiteral("bucket"), QT_TR_NOOP("Bucket")},
+        {QStringLiteral("kernel"), QT_TR_NOOP("Kernel")},
+        {QStringLiteral("collection"), QT_TR_NOOP("Collection")},
+        {QStringLiteral("resource-group"), QT_TR_NOOP("Resource group")},
+        {QStringLiteral("oauth-app"), QT_TR_NOOP("OAuth app")},
+    };
+    const auto it = names.constFind(type);
+    return it == names.constEnd() ? type : tr(it.value());
+}
+
+QString WhoamiSummaryWidget::permissionDescription(const QString &permission)
+{
+    // The strings seen in real whoami answers and the Hub's token page (hub-auth spec §4.3).
+    static const QHash<QString, const char *> words = {
+        {QStringLiteral("repo.content.read"), QT_TR_NOOP("Read repository contents")},
+        {QStringLiteral("repo.access.read"), QT_TR_NOOP("See access requests")},
+        {QStringLiteral("repo.write"), QT_TR_NOOP("Write to repositories")},
+        {QStringLiteral("inference.serverless.write"), QT_TR_NOOP("Call Inference Providers")},
+        {QStringLiteral("inference.endpoints.infer.write"), QT_TR_NOOP("Call Inference Endpoints")},
+        {QStringLiteral("inference.endpoints.write"), QT_TR_NOOP("Manage Inference Endpoints")},
+        {QStringLiteral("user.webhooks.read"), QT_TR_NOOP("Read webhooks")},
+        {QStringLiteral("user.webhooks.write"), QT_TR_NOOP("Manage webhooks")},
+        {QStringLiteral("collection.read"), QT_TR_NOOP("Read collections")},
+        {QStringLiteral("collection.write"), QT_TR_NOOP("Write collections")},
+        {QStringLiteral("discussion.write"), QT_TR_NOOP("Open discussions and pull requests")},
+        {QStringLiteral("post.write"), QT_TR_NOOP("Write posts")},
+        {QStringLiteral("user.billing.read"), QT_TR_NOOP("Read billing information")},
+        {QStringLiteral("job.write"), QT_TR_NOOP("Run jobs")},
+        {QStringLiteral("user.notifications.read"), QT_TR_NOOP("Read notifications")},
+        {QStringLiteral("user.notifications.write"), QT_TR_NOOP("Manage notifications")},
+        {QStringLiteral("org.read"), QT_TR_NOOP("Read organization settings")},
+        {QStringLiteral("org.write"), QT_TR_NOOP("Manage organization settings")},
+    };
+    const auto it = words.constFind(permission);
+    return it == words.constEnd() ? QString() : tr(it.value());
+}
+
+void WhoamiSummaryWidget::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyBadgeStyle();
+}
+
+void WhoamiSummaryWidget::applyBadgeStyle()
+{
+    // A pill in the palette's highlight colours, recomputed when the palette changes (light/dark switch).
+    const QPalette pal = palette();
+    const QString sheet = QStringLiteral("QLabel { background: %1; color: %2; border-radius: 6px; "
+                                         "padding: 1px 8px; }")
+                              .arg(pal.color(QPalette::Highlight).name(),
+                                   pal.color(QPalette::HighlightedText).name());
+    if (m_role->styleSheet() != sheet)
+        m_role->setStyleSheet(sheet);
+}
+
+} // namespace hftm

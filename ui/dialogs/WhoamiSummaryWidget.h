@@ -1,0 +1,62 @@
+#pragma once
+
+#include "hub/WhoamiInfo.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+#include <functional>
+
+class QFormLayout;
+class QLabel;
+class QTreeWidget;
+
+namespace hftm {
+
+// Read-only summary of what the Hub said about a token: account, role badge, organizations, expiry and,
+// for fine-grained tokens, a tree of entity -> permissions. Never sees the secret; reusable by any view
+// that holds a WhoamiInfo (login dialog, token details pane).
+class WhoamiSummaryWidget : public QWidget {
+    Q_OBJECT
+public:
+    using Clock = std::function<QDateTime()>;
+
+    explicit WhoamiSummaryWidget(QWidget *parent = nullptr);
+
+    void setWhoami(const WhoamiInfo &info);
+    void clear();
+    // Time source for "expires in N days"; injectable so tests do not depend on today's date.
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+
+    QString userText() const;
+    QString roleText() const;
+    QString expiryText() const;
+    QTreeWidget *scopeTree() const { return m_scopes; }
+
+    // Translated words for a role id ("read", "write", "fineGrained"; others shown as given).
+    static QString roleName(const QString &role);
+    // What a fine-grained permission string allows, in words; empty for strings we do not know (they
+    // are still shown, never dropped).
+    static QString permissionDescription(const QString &permission);
+    // "Model", "Organization", ... for an entity type; unknown types are shown as given.
+    static QString entityTypeName(const QString &type);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void fillScopes(const WhoamiInfo &info);
+    void applyBadgeStyle();
+
+    Clock m_clock;
+    QFormLayout *m_form;
+    QLabel *m_user;
+    QLabel *m_role;
+    QLabel *m_tokenName;
+    QLabel *m_orgs;
+    QLabel *m_expiry;
+    QLabel *m_access;
+    QTreeWidget *m_scopes;
+};
+
+} // namespace hftm
