@@ -103,7 +103,7 @@ _hftoken()
             ((npos == 0)) && [[ $cur != -* ]] && _hftoken_complete_names ;;
         config)
             if ((npos == 0)); then
-                COMPREPLY=($(compgen -W "storage" -- "$cur"))
+                COMPREPLY=($(compgen -W "storage endpoint" -- "$cur"))
             elif ((npos == 1)) && [[ ${words[cmd_index+1]} == storage ]]; then
                 COMPREPLY=($(compgen -W "keychain-and-files keychain-only files-only" -- "$cur"))
             fi
