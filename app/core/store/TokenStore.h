@@ -4,6 +4,7 @@
 #include "files/HfPaths.h"
 #include "store/Settings.h"
 #include "store/TokenRecord.h"
+#include "store/TokenRemoval.h"
 
 #include <QObject>
 #include <QProcessEnvironment>
@@ -24,15 +25,6 @@ struct ActiveToken {
     QString masked;        // hf_****abcd of the token in force
     bool fileAlsoSet = false; // env overrides a token file that also holds a token
     QString fileName;      // the stored name the token file matches (even when env overrides it)
-};
-
-// What remove() did in each place, so the user learns what failed and can rerun.
-struct RemoveReport {
-    bool removedFromFiles = false;
-    bool removedFromKeychain = false;
-    bool clearedActiveFile = false;
-    bool rejectedFromGit = false;
-    QStringList failures; // translated, one per place that failed
 };
 
 struct AddOptions {

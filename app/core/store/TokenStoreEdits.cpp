@@ -7,6 +7,7 @@
 #include "secrets/SecretStore.h"
 #include "store/MetadataFile.h"
 #include "store/StorageModeSwitch.h"
+#include "store/TokenRemoval.h"
 
 #include <QCoreApplication>
 
@@ -68,58 +69,9 @@ Result<RemoveReport> TokenStore::remove(const QString &name)
     }
     if (const Result<MetadataFile::Content> meta = m_metadata->load(); !meta)
         return meta.error();
-    RemoveReport report;
-    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
-    const Result<IniDocument> written =
-        file.update([&](IniDocument &d) -> Result<bool> { return d.removeSection(name); });
-    if (written)
-        report.removedFromFiles = record->storage.testFlag(StorageLocation::StoredTokens);
-    else
-        report.failures << tr("huggingface_hub files: %1").arg(written.error().message);
-
-    // Like `hf auth logout --token-name`: the token file goes only if it held this very token.
-    const Result<QString> active = ActiveTokenFile::read(m_options.paths.tokenPath);
-    if (active && !active->isEmpty() && TokenText::fingerprint(*active) == record->fingerprint) {
-        if (const Error error = ActiveTokenFile::remove(m_options.paths.tokenPath))
-            report.failures << tr("active token file: %1").arg(error.message);
-        else
-            report.clearedActiveFile = true;
-    }
-
-    bool keychainDone = !record->storage.testFlag(StorageLocation::Keychain);
-    if (!keychainDone) {
-        const Error error = m_secrets ? m_secrets->remove(name) : requireKeychain();
-        if (error)
-            report.failures << tr("keychain: %1").arg(error.message);
-        else
-            keychainDone = report.removedFromKeychain = true;
-    }
-
-    bool gitDone = !record->gitRegistered;
-    if (!gitDone) {
-        const Error error = m_git ? m_git->reject(endpointFor(name))
-                                  : makeError(ErrorCode::Git, tr("git integration is not available"));
-        if (error)
-            report.failures << tr("git credential: %1").arg(error.message);
-        else
-            gitDone = report.rejectedFromGit = true;
-    }
-
-    // Keep what still exists somewhere, so running remove again finishes the job.
-    const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
-        if (keychainDone && gitDone) {
-            c.tokens.remove(name);
-            return true;
-        }
-        TokenMetadata &entry = c.tokens[name];
-        entry.inFiles = !written;
-        entry.missingFromFiles = false;
-        entry.inKeychain = !keychainDone;
-        entry.gitRegistered = !gitDone;
-        return true;
-    });
-    if (!saved)
-        report.failures << saved.error().message;
+    TokenRemoval removal(StoredTokensFile(m_options.paths, m_options.lockTimeoutMs), m_options.paths.tokenPath,
+                         *m_metadata, m_secrets, m_git);
+    const RemoveReport report = removal.run(*record, endpointFor(name));
     reload();
     return report;
 }
