@@ -78,13 +78,22 @@ std::optional<TokenRecord> TokenStore::token(const QString &name) const
 
 Settings TokenStore::settings() const
 {
+    if (m_cached)
+        return m_cached->settings;
     const Result<MetadataFile::Content> meta = m_metadata->load();
     return meta ? meta->settings : Settings{};
 }
 
 QString TokenStore::endpointFor(const QString &name) const
 {
-    const Result<MetadataFile::Content> meta = m_metadata->load();
+    std::unique_ptr<MetadataFile::Content> loaded;
+    const MetadataFile::Content *meta = m_cached.get();
+    if (!meta) {
+        Result<MetadataFile::Content> fresh = m_metadata->load();
+        if (fresh)
+            loaded = std::make_unique<MetadataFile::Content>(std::move(fresh).value());
+        meta = loaded.get();
+    }
     if (meta) {
         const QString own = meta->tokens.value(name).endpoint;
         if (!own.isEmpty())
@@ -121,7 +130,7 @@ Error TokenStore::reload()
         return !r.oauth && r.storage.testFlag(StorageLocation::Keychain)
                && r.storage.testFlag(StorageLocation::StoredTokens);
     });
-    if (!outcome.loadError && plaintextLeft && settings().storageMode == StorageMode::KeychainOnly) {
+    if (!outcome.loadError && plaintextLeft && outcome.metadata.settings.storageMode == StorageMode::KeychainOnly) {
         // Keychain-only promises no plaintext secrets besides `token`: what `hf auth login` added moves.
         StorageModeSwitch modeSwitch(file, *m_metadata, m_secrets);
         if (const Error error = modeSwitch.purgePlaintext())
@@ -130,6 +139,7 @@ Error TokenStore::reload()
     }
     m_loadError = outcome.loadError;
     m_tokens = outcome.records;
+    m_cached = std::make_unique<MetadataFile::Content>(std::move(outcome.metadata));
     resolveActive();
     emit changed();
     return m_loadError;

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "files/HfPaths.h"
+#include "store/MetadataFile.h"
 #include "store/Settings.h"
 #include "store/TokenRecord.h"
 #include "store/TokenRemoval.h"
@@ -15,7 +16,6 @@ namespace hftm {
 
 class SecretStore;
 class GitCredential;
-class MetadataFile;
 
 // Which token is in force, and from where.
 struct ActiveToken {
@@ -89,6 +89,8 @@ private:
     SecretStore *m_secrets;
     GitCredential *m_git;
     std::unique_ptr<MetadataFile> m_metadata;
+    // Settings and per-token facts as of the last reload(); every change reloads, so reads need no parse.
+    std::unique_ptr<MetadataFile::Content> m_cached;
     QList<TokenRecord> m_tokens;
     ActiveToken m_active;
     Error m_loadError;

@@ -105,7 +105,10 @@ TokenSync::Outcome TokenSync::run()
         keychainHas.insert(it.key(), true);
     }
 
+    QStringList changeNotes;
     auto apply = [&](MetadataFile::Content &c) {
+        changeNotes.clear(); // update() may run this again on a fresher copy
+
         bool changed = false;
         for (auto it = inFile.cbegin(); it != inFile.cend(); ++it) {
             const bool isNew = !c.tokens.contains(it.key());
@@ -113,9 +116,9 @@ TokenSync::Outcome TokenSync::run()
             const bool secretChanged = !isNew && entry.fingerprint != it->fingerprint;
             const bool copied = keychainHas.value(it.key());
             if (isNew) {
-                outcome.notes << tr("Imported \"%1\" from %2.").arg(it.key(), m_file.paths().storedTokensPath);
+                changeNotes << tr("Imported \"%1\" from %2.").arg(it.key(), m_file.paths().storedTokensPath);
             } else if (secretChanged && (copied || !entry.inKeychain || mode == StorageMode::FilesOnly)) {
-                outcome.notes << tr("Adopted the new secret of \"%1\" from %2.")
+                changeNotes << tr("Adopted the new secret of \"%1\" from %2.")
                                      .arg(it.key(), m_file.paths().storedTokensPath);
             } else if (secretChanged) {
                 continue; // keychain still holds the old secret; try again next time
@@ -147,12 +150,12 @@ TokenSync::Outcome TokenSync::run()
             if (it->inKeychain) {
                 it->inFiles = false;
                 it->missingFromFiles = true;
-                outcome.notes << tr("\"%1\" was removed from %2 outside this program; it is still in the "
+                changeNotes << tr("\"%1\" was removed from %2 outside this program; it is still in the "
                                     "keychain. Remove it here too, or switch to it to restore it.")
                                      .arg(it.key(), m_file.paths().storedTokensPath);
                 ++it;
             } else {
-                outcome.notes << tr("\"%1\" was removed from %2 outside this program.")
+                changeNotes << tr("\"%1\" was removed from %2 outside this program.")
                                      .arg(it.key(), m_file.paths().storedTokensPath);
                 it = c.tokens.erase(it);
             }
@@ -160,16 +163,19 @@ TokenSync::Outcome TokenSync::run()
         return changed;
     };
 
+    // Try the change on what was just read: most looks change nothing, and then neither the lock nor a
+    // second parse of the metadata is needed.
     MetadataFile::Content content = *meta;
-    if (metadataWritable) {
+    const bool changes = apply(content);
+    if (changes && metadataWritable) {
         Result<MetadataFile::Content> updated = m_metadata.update(apply);
         if (updated)
             content = std::move(updated).value();
         else
             outcome.loadError = updated.error();
-    } else {
-        apply(content); // show what the files say without writing anything
     }
+    outcome.notes << changeNotes;
+    outcome.metadata = content;
 
     for (auto it = content.tokens.cbegin(); it != content.tokens.cend(); ++it) {
         TokenRecord record;

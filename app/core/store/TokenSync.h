@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "store/MetadataFile.h"
 #include "store/TokenRecord.h"
 
 #include <QList>
@@ -8,7 +9,6 @@
 
 namespace hftm {
 
-class MetadataFile;
 class SecretStore;
 class StoredTokensFile;
 
@@ -22,6 +22,7 @@ public:
         QList<TokenRecord> records; // sorted by name; 'active' is left for the caller to decide
         QStringList notes;          // translated, one line per thing that changed or could not
         Error loadError;            // a file or the metadata could not be read; nothing was written
+        MetadataFile::Content metadata; // as read (and written) by this run, for callers to keep
     };
 
     TokenSync(const StoredTokensFile &file, const MetadataFile &metadata, SecretStore *secrets);
