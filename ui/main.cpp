@@ -1,13 +1,70 @@
+#include "app/AppContext.h"
+#include "tray/SingleInstance.h"
+#include "tray/TrayIntegration.h"
+#include "window/MainWindow.h"
+
 #include <QApplication>
-#include <QMainWindow>
+#include <QCommandLineParser>
+#include <QIcon>
+
+namespace {
+const QCommandLineOption &minimizedOption()
+{
+    static const QCommandLineOption option(QStringLiteral("minimized"),
+                                           QObject::tr("Start in the system tray without showing the window."));
+    return option;
+}
+
+void describe(QCoreApplication &app, QCommandLineParser &parser)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("hf-token-manager"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HFTM_VERSION));
+    parser.setApplicationDescription(QObject::tr("Manage Hugging Face Hub access tokens."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(minimizedOption());
+    parser.process(app); // exits here for --help / --version
+}
+
+// --version and --help must work without a display (scripts, packaging checks, ssh sessions).
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h" || arg == "--help-all")
+            return true;
+    }
+    return false;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        describe(app, parser);
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("hf-token-manager"));
-    QApplication::setApplicationVersion(QStringLiteral(HFTM_VERSION));
-    QMainWindow window;
-    window.setWindowTitle(QObject::tr("HF Token Manager"));
-    window.show();
+    QCommandLineParser parser;
+    describe(app, parser);
+    QApplication::setDesktopFileName(QStringLiteral("io.github.hftokenmanager.HFTokenManager"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("hf-token-manager"),
+                                                 QIcon(QStringLiteral(":/icons/hf-token-manager.svg"))));
+
+    // A second launch shows the running instance's window and leaves.
+    hftm::SingleInstance instance;
+    if (instance.forwardToRunning())
+        return 0;
+    instance.listen(); // if it fails we still run, just without the hand-over
+
+    const std::unique_ptr<hftm::AppContext> context = hftm::AppContext::fromEnvironment();
+    hftm::MainWindow window(*context);
+    hftm::TrayOptions trayOptions;
+    trayOptions.startMinimized = parser.isSet(minimizedOption());
+    hftm::TrayIntegration tray(*context, &window, trayOptions);
+    QObject::connect(&instance, &hftm::SingleInstance::showRequested, &tray, &hftm::TrayIntegration::showWindow);
+    tray.start(); // shows the window unless starting minimized into a tray
     return app.exec();
 }

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "notify/NotificationLog.h"
+#include "notify/TokenHealth.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+
+namespace hftm {
+
+class TokenStore;
+
+// Decides which desktop notifications are due and emits each once: "the active token stopped
+// validating" once per failure (until it is valid again), and "token X expires in N days" once per
+// token and day, for every token expiring within Settings::expiryWarningDays. Safe to call on every
+// store change and timer tick; what was told is persisted in a NotificationLog.
+class ExpiryNotifier : public QObject {
+    Q_OBJECT
+public:
+    using Clock = std::function<QDateTime()>;
+
+    ExpiryNotifier(TokenStore *store, QString logPath, Clock now, QObject *parent = nullptr);
+
+    const NotificationLog &log() const { return m_log; }
+
+public Q_SLOTS:
+    // Looks at the store as it is now and emits what is due.
+    void evaluate();
+
+Q_SIGNALS:
+    // Forwarded to QSystemTrayIcon::showMessage by the tray; tests count it. Never holds a secret.
+    void notify(const QString &title, const QString &text, bool critical);
+
+private:
+    void checkActive(const QDateTime &now, const QDate &today, int warningDays);
+    void checkExpiries(const QDateTime &now, const QDate &today, int warningDays);
+
+    TokenStore *m_store;
+    NotificationLog m_log;
+    Clock m_now;
+};
+
+} // namespace hftm

@@ -1,0 +1,100 @@
+#include "WindowFixture.h"
+
+#include <QAccessible>
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QStatusBar>
+#include <QTest>
+#include <QToolButton>
+
+namespace hftm::test {
+
+WindowFixture::WindowFixture(bool installFixtures, std::unique_ptr<SecretStore> keychain)
+{
+    if (keychain) {
+        m_pendingSecrets = std::move(keychain);
+    } else {
+        auto memory = std::make_unique<MemorySecretStore>();
+        secrets = memory.get();
+        m_pendingSecrets = std::move(memory);
+    }
+    if (installFixtures) {
+        env.installFixture(QStringLiteral("files/stored_tokens"));
+        env.installFixture(QStringLiteral("files/token"));
+    }
+}
+
+WindowFixture::~WindowFixture()
+{
+    m_window.reset();
+    m_context.reset();
+}
+
+AppContext &WindowFixture::context()
+{
+    if (!m_context) {
+        AppContext::Parts parts;
+        parts.options = TokenStore::Options::fromEnvironment(env.environment());
+        parts.secrets = std::move(m_pendingSecrets);
+        parts.now = [this] { return now; };
+        m_context = std::make_unique<AppContext>(std::move(parts));
+        m_context->messages().setScripted(true);
+    }
+    return *m_context;
+}
+
+MainWindow &WindowFixture::window()
+{
+    if (!m_window)
+        m_window = std::make_unique<MainWindow>(context());
+    return *m_window;
+}
+
+MainWindow &WindowFixture::shownWindow()
+{
+    MainWindow &w = window();
+    w.show();
+    w.activateWindow();
+    if (!QTest::qWaitForWindowExposed(&w))
+        qWarning("window not exposed");
+    return w;
+}
+
+void WindowFixture::trigger(QAction *action)
+{
+    QVERIFY2(action->isEnabled(), qPrintable(action->text()));
+    action->trigger();
+}
+
+QStringList WindowFixture::sectionsOnDisk() const
+{
+    QStringList names;
+    static const QRegularExpression header(QStringLiteral("^\\[(.+)\\]\\s*$"),
+                                           QRegularExpression::MultilineOption);
+    auto it = header.globalMatch(QString::fromUtf8(env.readFile(QStringLiteral("stored_tokens"))));
+    while (it.hasNext())
+        names << it.next().captured(1);
+    return names;
+}
+
+QStringList WindowFixture::visibleStrings()
+{
+    QStringList strings;
+    QWidgetList widgets = window().findChildren<QWidget *>();
+    widgets << &window();
+    for (QWidget *widget : std::as_const(widgets)) {
+        strings << widget->windowTitle() << widget->toolTip() << widget->statusTip() << widget->whatsThis()
+                << widget->accessibleName() << widget->accessibleDescription();
+        if (QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget))
+            strings << iface->text(QAccessible::Name) << iface->text(QAccessible::Description);
+    }
+    for (QAction *action : window().findChildren<QAction *>())
+        strings << action->text() << action->toolTip() << action->statusTip();
+    strings << window().statusBar()->currentMessage();
+    strings.removeAll(QString());
+    return strings;
+}
+
+} // namespace hftm::test

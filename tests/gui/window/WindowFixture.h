@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ScratchEnvironment.h"
+#include "app/AppContext.h"
+#include "secrets/MemorySecretStore.h"
+#include "window/MainWindow.h"
+
+#include <QDateTime>
+
+#include <memory>
+
+class QAction;
+
+namespace hftm::test {
+
+// A main window over a scratch HF_HOME holding tests/data/files/stored_tokens (and token), an in-memory
+// keychain, scripted message boxes and a clock the test sets. Build it in steps: prepare the scratch
+// environment, then context(), then window().
+class WindowFixture {
+public:
+    // keychain: null for an in-memory one (then 'secrets' points at it), or e.g. a real KeychainSecretStore.
+    explicit WindowFixture(bool installFixtures = true, std::unique_ptr<SecretStore> keychain = nullptr);
+    ~WindowFixture();
+
+    ScratchEnvironment env;
+    MemorySecretStore *secrets = nullptr; // owned by the context; null with a real keychain
+    QDateTime now = QDateTime(QDate(2026, 7, 1), QTime(12, 0), Qt::UTC);
+
+    AppContext &context();     // built on first use, with the environment as it is then
+    MainWindow &window();      // built on first use
+    MainWindow &shownWindow(); // shown and exposed
+    TokenStore *store() { return context().store(); }
+
+    // Triggers an action the way a user's click on its toolbar button does.
+    static void trigger(QAction *action);
+    // The names in stored_tokens right now, read straight from the file.
+    QStringList sectionsOnDisk() const;
+    // Every string a user or assistive technology can see on the window's widgets: titles, tooltips,
+    // status tips, accessible names and descriptions, what's-this, and the status bar message.
+    QStringList visibleStrings();
+
+private:
+    std::unique_ptr<SecretStore> m_pendingSecrets;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+// The fixture's secrets, as huggingface_hub's stored_tokens holds them.
+inline const QString CiWriteSecret = QStringLiteral("hf_FAKEciWriteTokenForTestsOnlyxxCiWr");
+inline const QString LaptopReadSecret = QStringLiteral("hf_FAKElaptopReadTokenForTestsOnlLrdA");
+
+} // namespace hftm::test

@@ -1,0 +1,39 @@
+#include "app/AppContext.h"
+
+#include "git/GitCredential.h"
+#include "hub/HubClient.h"
+#include "hub/TokenValidator.h"
+#include "secrets/KeychainSecretStore.h"
+
+#include <QGuiApplication>
+
+namespace hftm {
+
+std::unique_ptr<AppContext> AppContext::fromEnvironment(const QProcessEnvironment &env)
+{
+    Parts parts;
+    parts.options = TokenStore::Options::fromEnvironment(env);
+    // Built even when the user chose files-only: constructing it touches nothing (QtKeychain jobs start
+    // only when a secret is asked for), and switching the mode in Settings must find a keychain to use.
+    parts.secrets = std::make_unique<KeychainSecretStore>();
+    parts.git = std::make_unique<GitCredential>(QStringLiteral("git"), env);
+    return std::make_unique<AppContext>(std::move(parts));
+}
+
+AppContext::AppContext(Parts parts)
+    : m_now(std::move(parts.now))
+    , m_secrets(std::move(parts.secrets))
+    , m_git(std::move(parts.git))
+    , m_store(std::make_unique<TokenStore>(std::move(parts.options), m_secrets.get(), m_git.get()))
+    , m_hub(std::make_unique<HubClient>())
+    , m_validator(std::make_unique<TokenValidator>(m_hub.get()))
+    , m_clipboard(std::make_unique<ClipboardGuard>(QGuiApplication::clipboard()))
+{
+    m_hub->setClock(m_now);
+    // Reads huggingface_hub's files and our metadata only; no secret leaves the keychain here.
+    m_store->reload();
+}
+
+AppContext::~AppContext() = default;
+
+} // namespace hftm

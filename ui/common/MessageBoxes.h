@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QMessageBox>
+#include <QQueue>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace hftm {
+
+// Every modal question the UI asks goes through here, so tests can answer in advance instead of facing
+// a blocking box. In scripted mode nothing is ever shown: questions take the queued answers (or "No"),
+// text prompts the queued texts (or cancel), and every text asked is recorded.
+class MessageBoxes {
+public:
+    // A yes/no style question; acceptText names the action on the accepting button ("Remove").
+    bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptText);
+    void warning(QWidget *parent, const QString &title, const QString &text);
+    void information(QWidget *parent, const QString &title, const QString &text);
+    // A one-line text prompt; nullopt when cancelled.
+    std::optional<QString> askText(QWidget *parent, const QString &title, const QString &label,
+                                   const QString &initial);
+
+    // For tests.
+    void setScripted(bool scripted) { m_scripted = scripted; }
+    void queueAnswer(bool accept) { m_answers.enqueue(accept); }
+    void queueText(std::optional<QString> text) { m_texts.enqueue(std::move(text)); }
+    QStringList asked() const { return m_asked; }
+    void clearAsked() { m_asked.clear(); }
+
+private:
+    bool m_scripted = false;
+    QQueue<bool> m_answers;
+    QQueue<std::optional<QString>> m_texts;
+    QStringList m_asked;
+};
+
+} // namespace hftm

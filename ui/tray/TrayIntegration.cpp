@@ -1,0 +1,115 @@
+#include "tray/TrayIntegration.h"
+
+#include "app/AppContext.h"
+#include "notify/ExpiryNotifier.h"
+#include "notify/NotificationLog.h"
+#include "tray/Autostart.h"
+#include "tray/CloseToTray.h"
+#include "tray/Revalidator.h"
+#include "tray/TrayController.h"
+#include "window/MainWindow.h"
+#include "window/TokenActions.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QSessionManager>
+
+namespace hftm {
+
+TrayIntegration::TrayIntegration(AppContext &context, MainWindow *window, TrayOptions options, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_window(window)
+    , m_options(options)
+    , m_controller(new TrayController(context.store(), context.now(), this))
+    , m_revalidator(new Revalidator(context.store(), context.validator(), this))
+    , m_notifier(new ExpiryNotifier(context.store(),
+                                    NotificationLog::defaultPath(context.store()->options().configDir),
+                                    context.now(), this))
+    , m_close(new CloseToTray(window, context.store(), [this] { return m_controller->isTrayShown(); }, this))
+    , m_autostart(new AutostartSync(context.store(), this))
+{
+    m_revalidator->setClock(context.now());
+
+    connect(m_controller, &TrayController::validateAllRequested, m_revalidator, &Revalidator::runNow);
+    connect(m_controller, &TrayController::addTokenRequested, this, [this] {
+        // The window's own command: one place opens the login dialog, window-modal over the window.
+        showWindow();
+        m_window->actions()->add->trigger();
+    });
+    connect(m_controller, &TrayController::openManagerRequested, this, &TrayIntegration::showWindow);
+    connect(m_controller, &TrayController::quitRequested, this, &TrayIntegration::quit);
+    connect(m_controller, &TrayController::trayShown, this, &TrayIntegration::onTrayShown);
+    // The window's File > Quit closes the window; with a tray that alone would leave us running.
+    connect(m_window->actions()->quit, &QAction::triggered, this, &TrayIntegration::quit);
+
+    connect(m_notifier, &ExpiryNotifier::notify, m_controller, &TrayController::showNotification);
+    connect(m_close, &CloseToTray::notify, m_controller, &TrayController::showNotification);
+    connect(m_autostart, &AutostartSync::failed, m_controller, [this](const QString &message) {
+        m_controller->showNotification(tr("Open at login"), message, true);
+    });
+    m_evaluateSoon.setSingleShot(true);
+    m_evaluateSoon.setInterval(0);
+    connect(&m_evaluateSoon, &QTimer::timeout, this, &TrayIntegration::evaluate);
+    connect(context.store(), &TokenStore::changed, &m_evaluateSoon, qOverload<>(&QTimer::start));
+    // Hourly: "expires in N days" moves on and a new day may make a warning due again.
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        m_controller->refresh();
+        evaluate();
+    });
+    connect(qApp, &QGuiApplication::commitDataRequest, this, [this](QSessionManager &) { m_close->setQuitting(true); });
+
+    m_grace.setSingleShot(true);
+    connect(&m_grace, &QTimer::timeout, this, [this] {
+        if (!m_controller->isTrayShown() && !m_window->isVisible())
+            m_window->showMinimized(); // no tray came up: never leave the user with no window at all
+    });
+}
+
+TrayIntegration::~TrayIntegration() = default;
+
+void TrayIntegration::start()
+{
+    m_controller->showWhenAvailable();
+    if (!m_options.startMinimized)
+        m_window->show();
+    else if (!m_controller->isTrayShown())
+        m_grace.start(m_options.trayGrace);
+    m_tick.start(m_options.tick);
+    m_revalidator->start();
+    if (m_options.watchNetwork)
+        m_revalidator->watchNetwork();
+}
+
+void TrayIntegration::onTrayShown()
+{
+    m_grace.stop();
+    // With the icon up, closing the window or a dialog over a hidden window must not end the app.
+    QApplication::setQuitOnLastWindowClosed(false);
+    evaluate(); // notifications due at start-up can only be shown now
+}
+
+void TrayIntegration::evaluate()
+{
+    // Without a tray there is nowhere to show a bubble; nothing is marked as told then.
+    if (m_controller->isTrayShown())
+        m_notifier->evaluate();
+}
+
+void TrayIntegration::showWindow()
+{
+    if (m_window->isMinimized())
+        m_window->showNormal();
+    else
+        m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void TrayIntegration::quit()
+{
+    m_close->setQuitting(true);
+    QCoreApplication::quit();
+}
+
+} // namespace hftm

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+class QMainWindow;
+
+namespace hftm {
+
+class AppContext;
+class AutostartSync;
+class CloseToTray;
+class ExpiryNotifier;
+class MainWindow;
+class Revalidator;
+class TrayController;
+
+// How main() wants the tray to start.
+struct TrayOptions {
+    bool startMinimized = false; // --minimized: start in the tray, window hidden
+    bool watchNetwork = true;    // revalidate when QNetworkInformation reports the network is back
+    // --minimized without a tray host yet (login): how long to wait for one before showing the window.
+    std::chrono::milliseconds trayGrace{10000};
+    std::chrono::milliseconds tick{std::chrono::hours(1)}; // re-evaluates icon and due notifications
+};
+
+// The one entry point main() calls once the main window exists: builds the tray controller, background
+// revalidation, expiry notifications, close-to-tray and the autostart entry over the app's services,
+// and wires them to the window. start() replaces window.show().
+class TrayIntegration : public QObject {
+    Q_OBJECT
+public:
+    TrayIntegration(AppContext &context, MainWindow *window, TrayOptions options, QObject *parent = nullptr);
+    ~TrayIntegration() override;
+
+    void start();
+
+    TrayController *controller() const { return m_controller; }
+    Revalidator *revalidator() const { return m_revalidator; }
+    ExpiryNotifier *notifier() const { return m_notifier; }
+    CloseToTray *closePolicy() const { return m_close; }
+
+public Q_SLOTS:
+    // "Open manager", a second launch, a double click on the icon.
+    void showWindow();
+    void quit();
+
+private:
+    void onTrayShown();
+    void evaluate();
+
+    AppContext &m_context;
+    MainWindow *m_window;
+    TrayOptions m_options;
+    TrayController *m_controller;
+    Revalidator *m_revalidator;
+    ExpiryNotifier *m_notifier;
+    CloseToTray *m_close;
+    AutostartSync *m_autostart;
+    QTimer m_tick;
+    QTimer m_grace;
+    QTimer m_evaluateSoon; // coalesces the burst of store changes a validation run makes
+};
+
+} // namespace hftm

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "store/TokenStore.h"
+
+#include <QDateTime>
+#include <QIcon>
+#include <QMetaType>
+#include <QString>
+
+class QPalette;
+
+namespace hftm {
+
+// What the tray icon tells at a glance, derived from the token in force (never computed by widgets).
+enum class TrayState {
+    NoToken,     // no token file and no HF_TOKEN: drawn like Unchecked, worded differently
+    Unchecked,   // the active token was never judged by the Hub (or is not one we store)
+    Valid,
+    Expiring,    // expires within Settings::expiryWarningDays
+    Invalid,     // rejected by the Hub or past its expiry
+    EnvOverride, // HF_TOKEN / HUGGING_FACE_HUB_TOKEN is set and wins over the token file
+};
+
+// Pure: the state for the store's active token at 'now'. warningDays is Settings::expiryWarningDays,
+// passed in because TokenStore::settings() reads the metadata file on every call.
+TrayState trayStateFor(const TokenStore &store, const QDateTime &now, int warningDays);
+
+// "valid", "expiring", "invalid", "unchecked", "env-override" (NoToken -> "unchecked"): the icon file
+// stem in resources/icons/tray.
+QString trayStateIconId(TrayState state);
+// Translated words for the tooltip ("valid", "expires soon", ...).
+QString trayStateText(TrayState state);
+
+// True when icons should be drawn for a dark panel (light glyph). Qt 6.4 can ask nobody about the
+// panel's colour: GNOME's top bar, Ubuntu, Cinnamon, XFCE and most X11 trays are dark whatever the
+// application palette says, so dark is the default; Plasma's panel follows the colour scheme, so
+// there (desktop contains "KDE") the palette decides.
+bool prefersDarkPanel(const QPalette &palette, const QString &currentDesktop);
+
+// The state icon from the resources (":/icons/tray/<id>-<light|dark>.svg"). If that resource is not
+// linked in, the application icon with a coloured dot is painted instead, so the state still shows.
+QIcon trayStateIcon(TrayState state, bool darkPanel);
+
+} // namespace hftm
+
+Q_DECLARE_METATYPE(hftm::TrayState)

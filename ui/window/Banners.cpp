@@ -1,0 +1,76 @@
+#include "window/Banners.h"
+
+#include <QCoreApplication>
+
+namespace hftm {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::Banners", text);
+}
+
+QString quotedList(const QStringList &names)
+{
+    constexpr int Shown = 5;
+    QStringList quoted;
+    for (const QString &name : names.mid(0, Shown))
+        quoted << QStringLiteral("\u201C%1\u201D").arg(name);
+    QString list = quoted.join(QStringLiteral(", "));
+    if (names.size() > Shown)
+        list += QLatin1Char(' ') + tr("and %1 more").arg(names.size() - Shown);
+    return list;
+}
+} // namespace
+
+QList<Banner> bannersFor(const BannerFacts &facts)
+{
+    QList<Banner> banners;
+
+    const bool envOverrides = facts.active.source == ActiveToken::Source::EnvHfToken ||
+                              facts.active.source == ActiveToken::Source::EnvLegacy;
+    if (envOverrides) {
+        const QString variable = facts.active.source == ActiveToken::Source::EnvHfToken
+                                     ? QStringLiteral("HF_TOKEN")
+                                     : QStringLiteral("HUGGING_FACE_HUB_TOKEN");
+        const QString which = facts.active.name.isEmpty()
+                                  ? tr("a token that is not stored here (%1)").arg(facts.active.masked)
+                                  : tr("\u201C%1\u201D (%2)").arg(facts.active.name, facts.active.masked);
+        QString text =
+            tr("%1 is set in the environment: programs started from it use %2.").arg(variable, which);
+        if (facts.active.fileAlsoSet)
+            text += QLatin1Char(' ') + tr("It overrides the active token; making another token active has no "
+                                          "effect there until %1 is unset.")
+                                           .arg(variable);
+        banners.append({Banner::Id::EnvOverride, Banner::Kind::Info, text, {}});
+    }
+
+    if (facts.loadError) {
+        banners.append({Banner::Id::Unparseable, Banner::Kind::Error, facts.loadError.message, {}});
+    }
+
+    if (facts.mode != StorageMode::FilesOnly && facts.keychainError) {
+        const QString text =
+            tr("No keychain is reachable: %1 Tokens in the keychain cannot be copied or made "
+               "active until it is.")
+                .arg(facts.keychainError.message);
+        banners.append({Banner::Id::NoKeychain, Banner::Kind::Error, text, tr("Check again")});
+    }
+
+    if (facts.mode != StorageMode::FilesOnly) {
+        QStringList plaintext;
+        for (const TokenRecord &record : facts.tokens) {
+            if (record.storage == StorageLocations(StorageLocation::StoredTokens))
+                plaintext << record.name;
+        }
+        if (!plaintext.isEmpty()) {
+            const QString text = tr("Kept only in huggingface_hub's plaintext file, not in the keychain: %1.")
+                                     .arg(quotedList(plaintext));
+            banners.append(
+                {Banner::Id::PlaintextOnly, Banner::Kind::Warning, text, tr("Move into keychain")});
+        }
+    }
+    return banners;
+}
+
+} // namespace hftm

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "Result.h"
+#include "store/Settings.h"
+#include "store/TokenRecord.h"
+#include "store/TokenStore.h"
+
+#include <QList>
+#include <QString>
+
+namespace hftm {
+
+// One notice shown above the token table.
+struct Banner {
+    enum class Id { EnvOverride, Unparseable, NoKeychain, PlaintextOnly };
+    enum class Kind { Info, Warning, Error };
+    Id id;
+    Kind kind;
+    QString text;
+    QString actionText; // empty: no button
+};
+
+// The facts that decide which banners apply, gathered from the store by the window.
+struct BannerFacts {
+    ActiveToken active;
+    Error loadError;     // TokenStore::lastLoadError()
+    Error keychainError; // last TokenStore::checkKeychain() (or a failed operation); none = reachable
+    StorageMode mode = StorageMode::KeychainAndFiles;
+    QList<TokenRecord> tokens;
+};
+
+// Decides which banners apply to these facts and words them; a pure function, tested without widgets.
+QList<Banner> bannersFor(const BannerFacts &facts);
+
+} // namespace hftm

@@ -1,0 +1,349 @@
+#include "window/MainWindow.h"
+
+#include "app/AppContext.h"
+#include "dialogs/LoginDialog.h"
+#include "dialogs/SettingsDialog.h"
+#include "window/BannerArea.h"
+#include "window/FileWatcher.h"
+#include "window/SelectionKeeper.h"
+#include "window/TokenActions.h"
+#include "window/TokenDetailsPane.h"
+#include "window/TokenFilterProxy.h"
+#include "window/TokenOperations.h"
+#include "window/TokenTableModel.h"
+#include "window/TokenTableView.h"
+#include "window/ValidationRunner.h"
+
+#include <QDir>
+#include <QEvent>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace hftm {
+
+namespace {
+constexpr int StatusMessageMs = 8000;
+constexpr int TimeTextRefreshMs = 60 * 1000; // "3 min ago" moves on by itself
+} // namespace
+
+MainWindow::MainWindow(AppContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_model(new TokenTableModel(context.store(), context.now(), this))
+    , m_proxy(new TokenFilterProxy(this))
+    , m_actions(new TokenActions(this))
+    , m_operations(new TokenOperations(context, this))
+    , m_validation(new ValidationRunner(
+          context.store(), context.validator(),
+          [this](const QString &name) { return m_model->endpointOf(name); }, this))
+{
+    setWindowTitle(tr("HF Token Manager"));
+    setObjectName(QStringLiteral("MainWindow"));
+    m_proxy->setSourceModel(m_model);
+    buildUi();
+    buildMenus();
+    connectActions();
+
+    const TokenStore::Options &options = context.store()->options();
+    m_watcher = new FileWatcher({options.paths.tokenPath, options.paths.storedTokensPath,
+                                 QDir(options.configDir).filePath(QStringLiteral("tokens.json"))},
+                                200, this);
+    // Another program (`hf auth login`, `hftoken`) changed a file: read it again; selection stays.
+    connect(m_watcher, &FileWatcher::changed, context.store(),
+            [store = context.store()] { store->reload(); });
+
+    auto *clock = new QTimer(this);
+    clock->start(TimeTextRefreshMs);
+    connect(clock, &QTimer::timeout, m_model, &TokenTableModel::timeMoved);
+
+    if (!selectToken(context.store()->active().name) && m_proxy->rowCount() > 0)
+        m_table->setCurrentIndex(m_proxy->index(0, TokenTableModel::NameColumn));
+    onCurrentNameChanged();
+    refreshBanners();
+    resize(1100, 640);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 8, 8, 4);
+
+    m_banners = new BannerArea(central);
+    layout->addWidget(m_banners);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, central);
+    splitter->setChildrenCollapsible(false);
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_search = new QLineEdit(left);
+    m_search->setPlaceholderText(tr("Filter by name, user, role, storage or endpoint (Ctrl+F)"));
+    // The clear button shows only with text anyway; loading its icon waits for the first keystroke
+    // instead of sitting on the start-up path (~3 ms).
+    connect(
+        m_search, &QLineEdit::textChanged, m_search,
+        [search = m_search] { search->setClearButtonEnabled(true); }, Qt::SingleShotConnection);
+    m_search->setAccessibleName(tr("Filter tokens"));
+    leftLayout->addWidget(m_search);
+
+    m_table = new TokenTableView(left);
+    m_table->setModel(m_proxy);
+    m_table->setAccessibleName(tr("Stored tokens"));
+    m_table->sortByColumn(TokenTableModel::NameColumn, Qt::AscendingOrder);
+    leftLayout->addWidget(m_table);
+    m_selection = new SelectionKeeper(m_table, TokenTableModel::NameRole, this);
+
+    m_details = new TokenDetailsPane(m_context.now(), splitter);
+    splitter->addWidget(left);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({760, 340});
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    auto *toolbar = addToolBar(tr("Tokens"));
+    toolbar->setObjectName(QStringLiteral("TokenToolBar"));
+    toolbar->setAccessibleName(tr("Token actions"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_actions->add);
+    toolbar->addSeparator();
+    toolbar->addAction(m_actions->makeActive);
+    toolbar->addAction(m_actions->validate);
+    toolbar->addAction(m_actions->validateAll);
+    toolbar->addAction(m_actions->cancelValidation);
+    toolbar->addSeparator();
+    toolbar->addAction(m_actions->copy);
+    toolbar->addAction(m_actions->reveal);
+    toolbar->addAction(m_actions->rename);
+    toolbar->addAction(m_actions->remove);
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    toolbar->addAction(m_actions->settings);
+
+    m_progress = new QProgressBar(statusBar());
+    m_progress->setAccessibleName(tr("Validation progress"));
+    m_progress->setMaximumWidth(220);
+    m_progress->setFormat(tr("Validating %v of %m"));
+    m_progress->setVisible(false);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->setAccessibleName(tr("Status"));
+
+    setTabOrder(m_search, m_table);
+    setTabOrder(m_table, m_details);
+    m_table->setFocus();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions->add);
+    file->addAction(m_actions->settings);
+    file->addSeparator();
+    file->addAction(m_actions->quit);
+    QMenu *token = menuBar()->addMenu(tr("&Token"));
+    m_actions->fillContextMenu(token);
+    token->addSeparator();
+    token->addAction(m_actions->validateAll);
+    token->addAction(m_actions->cancelValidation);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actions->find);
+}
+
+void MainWindow::connectActions()
+{
+    TokenStore *store = m_context.store();
+    connect(store, &TokenStore::changed, this, &MainWindow::onStoreChanged);
+    connect(m_selection, &SelectionKeeper::currentNameChanged, this, &MainWindow::onCurrentNameChanged);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &TokenFilterProxy::setSearchText);
+    connect(m_search, &QLineEdit::returnPressed, m_table, qOverload<>(&QWidget::setFocus));
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_banners, &BannerArea::actionTriggered, this, &MainWindow::onBannerAction);
+
+    connect(m_actions->add, &QAction::triggered, this, &MainWindow::addToken);
+    connect(m_actions->settings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    connect(m_actions->makeActive, &QAction::triggered, this,
+            [this] { m_operations->makeActive(currentName()); });
+    connect(m_actions->rename, &QAction::triggered, this, [this] { m_operations->rename(currentName()); });
+    connect(m_actions->remove, &QAction::triggered, this, [this] { m_operations->remove(currentName()); });
+    connect(m_actions->copy, &QAction::triggered, this, [this] { m_operations->copy(currentName()); });
+    connect(m_actions->reveal, &QAction::triggered, this, &MainWindow::reveal);
+    connect(m_actions->validate, &QAction::triggered, this, &MainWindow::validateSelected);
+    connect(m_actions->validateAll, &QAction::triggered, this, &MainWindow::validateAll);
+    connect(m_actions->cancelValidation, &QAction::triggered, m_validation, &ValidationRunner::cancel);
+
+    connect(m_operations, &TokenOperations::statusMessage, this, &MainWindow::showStatus);
+    connect(m_operations, &TokenOperations::renamed, this,
+            [this](const QString &, const QString &to) { selectToken(to); });
+    connect(m_operations, &TokenOperations::keychainFailed, this, [this](const Error &error) {
+        m_keychainError = error;
+        refreshBanners();
+    });
+    connect(m_context.clipboard(), &ClipboardGuard::cleared, this,
+            [this] { showStatus(tr("Clipboard cleared.")); });
+    connect(m_validation, &ValidationRunner::progress, this, &MainWindow::onValidationProgress);
+    connect(m_validation, &ValidationRunner::finished, this, &MainWindow::onValidationFinished);
+}
+
+QString MainWindow::currentName() const
+{
+    return m_selection->currentName();
+}
+
+bool MainWindow::selectToken(const QString &name)
+{
+    return m_selection->select(name);
+}
+
+void MainWindow::onStoreChanged()
+{
+    onCurrentNameChanged();
+    refreshBanners();
+}
+
+void MainWindow::onCurrentNameChanged()
+{
+    const QString name = currentName();
+    TokenStore *store = m_context.store();
+    m_details->setRecord(name.isEmpty() ? std::nullopt : store->token(name), m_model->endpointOf(name));
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const std::optional<TokenRecord> record = m_context.store()->token(currentName());
+    m_actions->update(record.has_value(), record && record->active, m_model->rowCount() > 0,
+                      m_validation->isRunning());
+}
+
+void MainWindow::refreshBanners()
+{
+    TokenStore *store = m_context.store();
+    BannerFacts facts;
+    facts.active = store->active();
+    facts.loadError = store->lastLoadError();
+    facts.keychainError = m_keychainError;
+    facts.mode = m_model->settings().storageMode;
+    facts.tokens = store->tokens();
+    m_banners->setBanners(bannersFor(facts));
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    // Probing the keychain takes a round trip to it; do it once the window is on screen, never
+    // between exec and the first paint.
+    if (event->type() == QEvent::Paint && !m_keychainCheckScheduled) {
+        m_keychainCheckScheduled = true;
+        QTimer::singleShot(0, this, &MainWindow::checkKeychain);
+    }
+    return QMainWindow::event(event);
+}
+
+void MainWindow::checkKeychain()
+{
+    m_keychainError = m_context.store()->checkKeychain();
+    refreshBanners();
+}
+
+void MainWindow::addToken()
+{
+    auto *dialog = new LoginDialog(m_context.store(), m_context.validator(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        selectToken(dialog->savedName());
+        showStatus(tr("Stored \u201C%1\u201D.").arg(dialog->savedName()));
+    });
+    dialog->open(); // window-modal without a nested event loop
+}
+
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_context.store(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The storage mode may have changed: whether a keychain is needed changes with it.
+    connect(dialog, &QDialog::accepted, this, &MainWindow::checkKeychain);
+    dialog->open();
+}
+
+void MainWindow::reveal()
+{
+    const QString name = currentName();
+    if (const std::optional<QString> secret = m_operations->secretForReveal(name))
+        m_details->revealSecret(*secret, m_revealDuration);
+}
+
+void MainWindow::validateSelected()
+{
+    if (!currentName().isEmpty())
+        m_validation->validate({currentName()});
+    updateActions();
+}
+
+void MainWindow::validateAll()
+{
+    QStringList names;
+    for (const TokenRecord &record : m_context.store()->tokens())
+        names << record.name;
+    m_validation->validate(names);
+    updateActions();
+}
+
+void MainWindow::onValidationProgress(int done, int total)
+{
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_progress->setVisible(total > 1);
+    updateActions();
+}
+
+void MainWindow::onValidationFinished(int total, const QStringList &problems)
+{
+    m_progress->setVisible(false);
+    updateActions();
+    if (problems.isEmpty()) {
+        showStatus(total == 1 ? tr("Validated 1 token.") : tr("Validated %1 tokens.").arg(total));
+        return;
+    }
+    showStatus(tr("Validation finished; %1 of %2 could not be checked.").arg(problems.size()).arg(total));
+    m_context.messages().warning(this, tr("Some tokens could not be checked"),
+                                 problems.join(QLatin1Char('\n')));
+}
+
+void MainWindow::onBannerAction(Banner::Id id)
+{
+    if (id == Banner::Id::NoKeychain)
+        checkKeychain();
+    else if (id == Banner::Id::PlaintextOnly)
+        m_operations->moveIntoKeychain();
+}
+
+void MainWindow::showContextMenu(const QPoint &position)
+{
+    QMenu menu(this);
+    m_actions->fillContextMenu(&menu);
+    menu.exec(m_table->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    statusBar()->showMessage(text, StatusMessageMs);
+}
+
+} // namespace hftm

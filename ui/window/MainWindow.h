@@ -1,0 +1,90 @@
+#pragma once
+
+#include "Result.h"
+#include "window/Banners.h"
+
+#include <QMainWindow>
+
+#include <chrono>
+
+class QLineEdit;
+class QProgressBar;
+class QTableView;
+
+namespace hftm {
+
+class AppContext;
+class BannerArea;
+class FileWatcher;
+class SelectionKeeper;
+class TokenActions;
+class TokenDetailsPane;
+class TokenFilterProxy;
+class TokenOperations;
+class TokenTableModel;
+class ValidationRunner;
+
+// The main window: banners, a filterable, sortable token table and the selected token's details, with
+// the commands in a toolbar, menus and the table's context menu. It assembles the pieces and routes
+// signals between them; the store decides token state, the model words it, the operations act on it.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(AppContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // For tests and the benchmark: the parts a user would look at or click.
+    QTableView *table() const { return m_table; }
+    QLineEdit *searchField() const { return m_search; }
+    TokenDetailsPane *details() const { return m_details; }
+    BannerArea *bannerArea() const { return m_banners; }
+    TokenActions *actions() const { return m_actions; }
+    TokenTableModel *model() const { return m_model; }
+    QString currentName() const;
+    bool selectToken(const QString &name);
+    void setRevealDuration(std::chrono::milliseconds duration) { m_revealDuration = duration; }
+
+public slots:
+    void checkKeychain();
+
+protected:
+    bool event(QEvent *event) override;
+
+private:
+    void buildUi();
+    void buildMenus();
+    void connectActions();
+    void onStoreChanged();
+    void onCurrentNameChanged();
+    void refreshBanners();
+    void updateActions();
+    void addToken();
+    void openSettings();
+    void reveal();
+    void validateSelected();
+    void validateAll();
+    void onValidationProgress(int done, int total);
+    void onValidationFinished(int total, const QStringList &problems);
+    void onBannerAction(Banner::Id id);
+    void showContextMenu(const QPoint &position);
+    void showStatus(const QString &text);
+
+    AppContext &m_context;
+    TokenTableModel *m_model;
+    TokenFilterProxy *m_proxy;
+    TokenActions *m_actions;
+    TokenOperations *m_operations;
+    ValidationRunner *m_validation;
+    FileWatcher *m_watcher;
+    BannerArea *m_banners = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTableView *m_table = nullptr;
+    TokenDetailsPane *m_details = nullptr;
+    SelectionKeeper *m_selection = nullptr;
+    QProgressBar *m_progress = nullptr;
+    Error m_keychainError;
+    bool m_keychainCheckScheduled = false;
+    std::chrono::milliseconds m_revealDuration{10000};
+};
+
+} // namespace hftm

@@ -1,0 +1,45 @@
+#include "window/TokenFilterProxy.h"
+
+#include "window/TokenTableModel.h"
+
+namespace hftm {
+
+TokenFilterProxy::TokenFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(TokenTableModel::SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    setSortLocaleAware(true);
+    setDynamicSortFilter(true);
+}
+
+void TokenFilterProxy::setSearchText(const QString &text)
+{
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words == m_words)
+        return;
+    // Qt 6.4 has no begin/endFilterChange(); invalidateFilter() is the supported way to re-filter.
+    m_words = words;
+    invalidateFilter();
+}
+
+bool TokenFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_words.isEmpty())
+        return true;
+    static constexpr int Searched[] = {TokenTableModel::NameColumn, TokenTableModel::UserColumn,
+                                       TokenTableModel::RoleColumn, TokenTableModel::StorageColumn,
+                                       TokenTableModel::EndpointColumn};
+    QString haystack;
+    for (int column : Searched) {
+        haystack += sourceModel()->index(sourceRow, column, sourceParent).data(Qt::DisplayRole).toString();
+        haystack += QLatin1Char('\n');
+    }
+    for (const QString &word : m_words) {
+        if (!haystack.contains(word, Qt::CaseInsensitive))
+            return false;
+    }
+    return true;
+}
+
+} // namespace hftm

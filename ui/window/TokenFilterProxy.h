@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+namespace hftm {
+
+// Sorts the token table by each column's SortRole and filters it by what the user types: every word
+// must appear (case-insensitively) in the name, user, role, storage or endpoint of a row.
+class TokenFilterProxy : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    explicit TokenFilterProxy(QObject *parent = nullptr);
+
+public slots:
+    void setSearchText(const QString &text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QStringList m_words;
+};
+
+} // namespace hftm

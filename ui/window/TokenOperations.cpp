@@ -1,0 +1,134 @@
+#include "window/TokenOperations.h"
+
+#include "app/AppContext.h"
+
+#include <QDir>
+#include <QWidget>
+
+namespace hftm {
+
+TokenOperations::TokenOperations(AppContext &context, QWidget *window)
+    : QObject(window)
+    , m_context(context)
+    , m_window(window)
+{
+}
+
+void TokenOperations::report(const QString &title, const Error &error)
+{
+    if (error.code == ErrorCode::KeychainUnavailable)
+        emit keychainFailed(error);
+    m_context.messages().warning(m_window, title, error.message);
+}
+
+std::optional<QString> TokenOperations::readSecret(const QString &name, const QString &purpose)
+{
+    const Result<QString> secret = m_context.store()->secret(name);
+    if (!secret) {
+        report(purpose, secret.error());
+        return std::nullopt;
+    }
+    return *secret;
+}
+
+void TokenOperations::makeActive(const QString &name)
+{
+    if (const Error error = m_context.store()->switchTo(name)) {
+        report(tr("Could not make \u201C%1\u201D active").arg(name), error);
+        return;
+    }
+    emit statusMessage(tr("\u201C%1\u201D is now the active token.").arg(name));
+}
+
+void TokenOperations::rename(const QString &name)
+{
+    const std::optional<QString> to = m_context.messages().askText(
+        m_window, tr("Rename Token"), tr("New name for \u201C%1\u201D:").arg(name), name);
+    if (!to || to->trimmed() == name)
+        return;
+    const QString newName = to->trimmed();
+    if (const Error error = m_context.store()->rename(name, newName)) {
+        report(tr("Could not rename \u201C%1\u201D").arg(name), error);
+        return;
+    }
+    emit renamed(name, newName);
+    emit statusMessage(tr("Renamed \u201C%1\u201D to \u201C%2\u201D.").arg(name, newName));
+}
+
+QString TokenOperations::removeQuestion(const QString &name) const
+{
+    const std::optional<TokenRecord> record = m_context.store()->token(name);
+    if (!record)
+        return {};
+    const HfPaths &paths = m_context.store()->options().paths;
+    QStringList places;
+    if (record->storage.testFlag(StorageLocation::Keychain))
+        places << tr("the keychain");
+    if (record->storage.testFlag(StorageLocation::StoredTokens))
+        places
+            << tr("huggingface_hub's token list (%1)").arg(QDir::toNativeSeparators(paths.storedTokensPath));
+    const ActiveToken active = m_context.store()->active();
+    if (active.fileName == name)
+        places << tr("the active token file (%1), so no token will be active")
+                      .arg(QDir::toNativeSeparators(paths.tokenPath));
+    if (record->gitRegistered)
+        places << tr("git's credential helper");
+    QString text = tr("Remove \u201C%1\u201D (%2)?").arg(name, record->masked);
+    if (!places.isEmpty())
+        text += QLatin1Char('\n') + tr("It will be removed from:") + QStringLiteral("\n\u2022 ") +
+                places.join(QStringLiteral("\n\u2022 "));
+    text += QLatin1Char('\n') + tr("The token itself stays valid on the Hub until you delete it there.");
+    return text;
+}
+
+void TokenOperations::remove(const QString &name)
+{
+    const QString question = removeQuestion(name);
+    if (question.isEmpty())
+        return;
+    if (!m_context.messages().confirm(m_window, tr("Remove Token"), question, tr("Remove")))
+        return;
+    const Result<RemoveReport> removed = m_context.store()->remove(name);
+    if (!removed) {
+        report(tr("Could not remove \u201C%1\u201D").arg(name), removed.error());
+        return;
+    }
+    if (!removed->failures.isEmpty()) {
+        // Some places kept it: say which, so the user can fix the cause and remove again.
+        m_context.messages().warning(m_window, tr("\u201C%1\u201D was not removed everywhere").arg(name),
+                                     removed->failures.join(QLatin1Char('\n')));
+        emit statusMessage(tr("\u201C%1\u201D was removed only partly.").arg(name));
+        return;
+    }
+    emit statusMessage(tr("Removed \u201C%1\u201D.").arg(name));
+}
+
+void TokenOperations::copy(const QString &name)
+{
+    const std::optional<QString> secret = readSecret(name, tr("Could not copy \u201C%1\u201D").arg(name));
+    if (!secret)
+        return;
+    const int seconds = m_context.store()->settings().clipboardTimeoutSeconds;
+    m_context.clipboard()->copySecret(*secret, std::chrono::seconds(seconds));
+    emit statusMessage(
+        tr("Copied \u201C%1\u201D. The clipboard will be cleared in %2 s.").arg(name).arg(seconds));
+}
+
+std::optional<QString> TokenOperations::secretForReveal(const QString &name)
+{
+    return readSecret(name, tr("Could not reveal \u201C%1\u201D").arg(name));
+}
+
+void TokenOperations::moveIntoKeychain()
+{
+    // Re-applying the current mode copies every plaintext-only secret into the keychain (and, in
+    // keychain-only mode, drops the plaintext copy); it never loses one.
+    const StorageMode mode = m_context.store()->settings().storageMode;
+    if (const Error error = m_context.store()->setStorageMode(mode)) {
+        report(tr("Could not move tokens into the keychain"), error);
+        return;
+    }
+    emit statusMessage(tr("Tokens moved into the keychain."));
+}
+
+} // namespace hftm

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+class QWidget;
+
+namespace hftm {
+
+class AppContext;
+
+// Carries out what the user asked for on one token — make active, rename, remove, copy, read for
+// reveal, move plaintext tokens into the keychain — through the store, asking and reporting through the
+// message-box wrapper. Holds no state of its own; the store's changed() refreshes everything shown.
+class TokenOperations : public QObject {
+    Q_OBJECT
+public:
+    TokenOperations(AppContext &context, QWidget *window);
+
+    void makeActive(const QString &name);
+    void rename(const QString &name);
+    void remove(const QString &name);
+    void copy(const QString &name);
+    std::optional<QString> secretForReveal(const QString &name);
+    void moveIntoKeychain();
+
+    // The text of the remove confirmation: which places the token will be removed from.
+    QString removeQuestion(const QString &name) const;
+
+signals:
+    void statusMessage(const QString &text);
+    void renamed(const QString &from, const QString &to);
+    void keychainFailed(const hftm::Error &error); // the window shows the "no keychain" banner
+
+private:
+    std::optional<QString> readSecret(const QString &name, const QString &purpose);
+    void report(const QString &title, const Error &error);
+
+    AppContext &m_context;
+    QWidget *m_window;
+};
+
+} // namespace hftm

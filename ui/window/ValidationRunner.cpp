@@ -1,0 +1,111 @@
+#include "window/ValidationRunner.h"
+
+#include "hub/TokenValidator.h"
+#include "store/TokenStore.h"
+
+#include <QTimer>
+
+namespace hftm {
+
+namespace {
+constexpr int SecretsPerTurn = 8;                    // ~10 ms of keychain reads between repaints
+const QString KeyPrefix = QStringLiteral("window:"); // the login dialog shares the validator
+
+QString nameOf(const QString &key)
+{
+    return key.mid(KeyPrefix.size());
+}
+} // namespace
+
+ValidationRunner::ValidationRunner(TokenStore *store, TokenValidator *validator, EndpointOf endpointOf,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_validator(validator)
+    , m_endpointOf(std::move(endpointOf))
+{
+    connect(m_validator, &TokenValidator::resultReady, this, &ValidationRunner::onResult);
+}
+
+void ValidationRunner::validate(const QStringList &names)
+{
+    for (const QString &name : names) {
+        if (m_toRead.contains(name) || m_pending.contains(name))
+            continue;
+        m_toRead << name;
+        ++m_total;
+    }
+    emit progress(m_done, m_total);
+    if (!m_batchScheduled && !m_toRead.isEmpty()) {
+        m_batchScheduled = true;
+        QTimer::singleShot(0, this, &ValidationRunner::readNextBatch);
+    }
+}
+
+void ValidationRunner::readNextBatch()
+{
+    m_batchScheduled = false;
+    QList<ValidationRequest> batch;
+    for (int i = 0; i < SecretsPerTurn && !m_toRead.isEmpty(); ++i) {
+        const QString name = m_toRead.takeFirst();
+        const Result<QString> secret = m_store->secret(name);
+        if (!secret) {
+            m_problems << tr("%1: %2").arg(name, secret.error().message);
+            markDone();
+            continue;
+        }
+        m_pending.insert(name);
+        // A click is a request for a fresh answer, not the validator's cached one.
+        batch.append(ValidationRequest{KeyPrefix + name, m_endpointOf(name), *secret, true});
+    }
+    if (!batch.isEmpty())
+        m_validator->validate(batch);
+    if (!m_toRead.isEmpty()) {
+        m_batchScheduled = true;
+        QTimer::singleShot(0, this, &ValidationRunner::readNextBatch);
+    }
+}
+
+void ValidationRunner::onResult(const QString &key, const ValidationResult &result)
+{
+    if (!key.startsWith(KeyPrefix) || !m_pending.remove(nameOf(key)))
+        return;
+    const QString name = nameOf(key);
+    TokenCheck check;
+    check.status = result.status;
+    check.checkedAt = result.checkedAt;
+    check.message = result.message;
+    check.whoami = result.whoami;
+    if (const Error error = m_store->recordCheck(name, check))
+        m_problems << tr("%1: %2").arg(name, error.message);
+    markDone();
+}
+
+void ValidationRunner::markDone()
+{
+    ++m_done;
+    emit progress(m_done, m_total);
+    if (m_toRead.isEmpty() && m_pending.isEmpty())
+        finish();
+}
+
+void ValidationRunner::cancel()
+{
+    if (!isRunning())
+        return;
+    m_toRead.clear();
+    m_pending.clear();
+    m_validator->cancel();
+    finish();
+}
+
+void ValidationRunner::finish()
+{
+    const int total = m_total;
+    const QStringList problems = m_problems;
+    m_total = m_done = 0;
+    m_problems.clear();
+    emit finished(total, problems);
+}
+
+} // namespace hftm
