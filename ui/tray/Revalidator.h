@@ -3,7 +3,6 @@
 #include "common/Clock.h"
 
 #include <QObject>
-#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -13,7 +12,7 @@ namespace hftm {
 
 class TokenStore;
 class TokenValidator;
-struct ValidationResult;
+class ValidationRunner;
 
 // Re-checks every stored token with the Hub in the background: every Settings::revalidateIntervalHours,
 // when the network comes back, and on request (the tray's "Validate all"). Secrets are read only when a
@@ -34,7 +33,7 @@ public:
     // Follows QNetworkInformation's reachability when a backend exists (none in tests or containers).
     bool watchNetwork();
 
-    bool isRunning() const { return m_total > 0; }
+    bool isRunning() const;
     int runsStarted() const { return m_runs; }
     std::chrono::milliseconds interval() const { return std::chrono::milliseconds(m_timer.interval()); }
     bool isTimerActive() const { return m_timer.isActive(); }
@@ -52,11 +51,6 @@ Q_SIGNALS:
 private:
     void applySettings();
     bool anyCheckOlderThan(std::chrono::milliseconds age) const;
-    void readNextBatch();
-    void onResult(const QString &key, const ValidationResult &result);
-    void onValidatorFinished();
-    void markDone();
-    void finish();
 
     TokenStore *m_store;
     TokenValidator *m_validator;
@@ -65,11 +59,7 @@ private:
     QTimer m_soon;                // one-shot: start-up catch-up and reconnect runs
     std::chrono::milliseconds m_override{0};
     std::chrono::milliseconds m_reconnectDelay{5000};
-    QStringList m_toRead;
-    QSet<QString> m_pending;
-    QStringList m_problems;
-    int m_total = 0;
-    int m_done = 0;
+    ValidationRunner *m_runner; // reads secrets a few per turn, validates, records; shared with the window
     int m_runs = 0;
     bool m_wasOnline = true;
 };

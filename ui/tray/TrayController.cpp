@@ -176,7 +176,7 @@ QString TrayController::labelFor(const TokenRecord &record, const QDateTime &now
 {
     QString label = record.name;
     const QString user = record.user();
-    const QString role = record.role();
+    const QString role = tokenRoleText(record.role());
     if (!user.isEmpty() && !role.isEmpty())
         label = tr("%1 \u2014 %2, %3", "token name — user, role").arg(record.name, user, role);
     else if (!user.isEmpty())

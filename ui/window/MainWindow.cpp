@@ -4,6 +4,7 @@
 #include "dialogs/LoginDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "window/BannerArea.h"
+#include "access/AccessWindow.h"
 #include "window/FileWatcher.h"
 #include "window/SelectionKeeper.h"
 #include "window/TokenActions.h"
@@ -12,7 +13,7 @@
 #include "window/TokenOperations.h"
 #include "window/TokenTableModel.h"
 #include "window/TokenTableView.h"
-#include "window/ValidationRunner.h"
+#include "store/ValidationRunner.h"
 
 #include <QDir>
 #include <QEvent>
@@ -42,7 +43,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     , m_operations(new TokenOperations(context, this))
     , m_validation(new ValidationRunner(
           context.store(), context.validator(),
-          [this](const QString &name) { return m_model->endpointOf(name); }, this))
+          [this](const QString &name) { return m_model->endpointOf(name); }, QStringLiteral("window:"), this))
 {
     setWindowTitle(tr("HF Token Manager"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -123,6 +124,7 @@ void MainWindow::buildUi()
     toolbar->addAction(m_actions->validate);
     toolbar->addAction(m_actions->validateAll);
     toolbar->addAction(m_actions->cancelValidation);
+    toolbar->addAction(m_actions->checkAccess);
     toolbar->addSeparator();
     toolbar->addAction(m_actions->copy);
     toolbar->addAction(m_actions->reveal);
@@ -188,6 +190,7 @@ void MainWindow::connectActions()
     connect(m_actions->validate, &QAction::triggered, this, &MainWindow::validateSelected);
     connect(m_actions->validateAll, &QAction::triggered, this, &MainWindow::validateAll);
     connect(m_actions->cancelValidation, &QAction::triggered, m_validation, &ValidationRunner::cancel);
+    connect(m_actions->checkAccess, &QAction::triggered, this, &MainWindow::openAccessView);
 
     connect(m_operations, &TokenOperations::statusMessage, this, &MainWindow::showStatus);
     connect(m_operations, &TokenOperations::renamed, this,
@@ -280,6 +283,17 @@ void MainWindow::openSettings()
     // The storage mode may have changed: whether a keychain is needed changes with it.
     connect(dialog, &QDialog::accepted, this, &MainWindow::checkKeychain);
     dialog->open();
+}
+
+void MainWindow::openAccessView()
+{
+    if (!m_accessWindow) {
+        m_accessWindow = new AccessWindow(m_context.store(), m_context.hub(), this);
+        m_accessWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_accessWindow->show();
+    m_accessWindow->raise();
+    m_accessWindow->activateWindow();
 }
 
 void MainWindow::reveal()

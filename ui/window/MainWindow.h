@@ -4,6 +4,7 @@
 #include "window/Banners.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <chrono>
 
@@ -23,6 +24,7 @@ class TokenFilterProxy;
 class TokenOperations;
 class TokenTableModel;
 class ValidationRunner;
+class AccessWindow;
 
 // The main window: banners, a filterable, sortable token table and the selected token's details, with
 // the commands in a toolbar, menus and the table's context menu. It assembles the pieces and routes
@@ -60,6 +62,7 @@ private:
     void updateActions();
     void addToken();
     void openSettings();
+    void openAccessView();
     void reveal();
     void validateSelected();
     void validateAll();
@@ -75,6 +78,7 @@ private:
     TokenActions *m_actions;
     TokenOperations *m_operations;
     ValidationRunner *m_validation;
+    QPointer<AccessWindow> m_accessWindow; // one at a time; it deletes itself when closed
     FileWatcher *m_watcher;
     BannerArea *m_banners = nullptr;
     QLineEdit *m_search = nullptr;

@@ -40,6 +40,8 @@ TokenActions::TokenActions(QWidget *window)
                     QStringLiteral("view-refresh"), {QKeySequence(Qt::Key_F5)});
     validateAll = make(window, tr("Validate A&ll"), tr("Ask the Hub about every stored token"),
                        QStringLiteral("view-refresh-all"), {QKeySequence(Qt::SHIFT | Qt::Key_F5)});
+    checkAccess = make(window, tr("Repo &Access…"), tr("Which token can read which repo"),
+                       QStringLiteral("security-medium"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)});
     cancelValidation = make(window, tr("&Stop Validating"), tr("Stop the validation in progress"),
                             QStringLiteral("process-stop"), {QKeySequence(Qt::Key_Escape)});
     copy = make(window, tr("&Copy Token"), tr("Copy the selected token; the clipboard is cleared afterwards"),
@@ -78,6 +80,7 @@ void TokenActions::fillContextMenu(QMenu *menu) const
 {
     menu->addAction(makeActive);
     menu->addAction(validate);
+    menu->addAction(checkAccess);
     menu->addSeparator();
     menu->addAction(copy);
     menu->addAction(reveal);

@@ -29,6 +29,7 @@ public:
     QAction *reveal;
     QAction *rename;
     QAction *remove;
+    QAction *checkAccess;
     QAction *find;
     QAction *settings;
     QAction *quit;

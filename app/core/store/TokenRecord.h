@@ -17,6 +17,8 @@ enum class TokenStatus { Unchecked, Valid, Expired, Invalid, RateLimited, Unreac
 QString tokenStatusId(TokenStatus status);               // "unchecked", "valid", ... "rate-limited"
 TokenStatus tokenStatusFromId(const QString &id);        // unknown -> Unchecked
 QString tokenStatusText(TokenStatus status);             // translated, for people
+// How people say a Hub token role: "read", "write", "fine-grained"; unknown roles as the Hub spells them.
+QString tokenRoleText(const QString &role);
 
 // Where a token's secret is kept.
 enum class StorageLocation { Keychain = 0x1, StoredTokens = 0x2 };

@@ -1,4 +1,4 @@
-#include "window/ValidationRunner.h"
+#include "store/ValidationRunner.h"
 
 #include "hub/TokenValidator.h"
 #include "store/TokenStore.h"
@@ -8,23 +8,19 @@
 namespace hftm {
 
 namespace {
-constexpr int SecretsPerTurn = 8;                    // ~10 ms of keychain reads between repaints
-const QString KeyPrefix = QStringLiteral("window:"); // the login dialog shares the validator
-
-QString nameOf(const QString &key)
-{
-    return key.mid(KeyPrefix.size());
-}
+constexpr int SecretsPerTurn = 8; // ~10 ms of keychain reads between repaints
 } // namespace
 
 ValidationRunner::ValidationRunner(TokenStore *store, TokenValidator *validator, EndpointOf endpointOf,
-                                   QObject *parent)
+                                   QString keyPrefix, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_validator(validator)
     , m_endpointOf(std::move(endpointOf))
+    , m_keyPrefix(std::move(keyPrefix))
 {
     connect(m_validator, &TokenValidator::resultReady, this, &ValidationRunner::onResult);
+    connect(m_validator, &TokenValidator::finished, this, &ValidationRunner::onValidatorFinished);
 }
 
 void ValidationRunner::validate(const QStringList &names)
@@ -56,7 +52,7 @@ void ValidationRunner::readNextBatch()
         }
         m_pending.insert(name);
         // A click is a request for a fresh answer, not the validator's cached one.
-        batch.append(ValidationRequest{KeyPrefix + name, m_endpointOf(name), *secret, true});
+        batch.append(ValidationRequest{m_keyPrefix + name, m_endpointOf(name), *secret, true});
     }
     if (!batch.isEmpty())
         m_validator->validate(batch);
@@ -68,9 +64,9 @@ void ValidationRunner::readNextBatch()
 
 void ValidationRunner::onResult(const QString &key, const ValidationResult &result)
 {
-    if (!key.startsWith(KeyPrefix) || !m_pending.remove(nameOf(key)))
+    if (!key.startsWith(m_keyPrefix) || !m_pending.remove(key.mid(m_keyPrefix.size())))
         return;
-    const QString name = nameOf(key);
+    const QString name = key.mid(m_keyPrefix.size());
     TokenCheck check;
     check.status = result.status;
     check.checkedAt = result.checkedAt;
@@ -79,6 +75,18 @@ void ValidationRunner::onResult(const QString &key, const ValidationResult &resu
     if (const Error error = m_store->recordCheck(name, check))
         m_problems << tr("%1: %2").arg(name, error.message);
     markDone();
+}
+
+void ValidationRunner::onValidatorFinished()
+{
+    // Another user of the shared validator cancelled it: our requests were dropped with theirs.
+    if (m_pending.isEmpty() || m_validator->isRunning())
+        return;
+    m_done += int(m_pending.size());
+    m_pending.clear();
+    emit progress(m_done, m_total);
+    if (m_toRead.isEmpty())
+        finish();
 }
 
 void ValidationRunner::markDone()

@@ -12,17 +12,19 @@ class TokenStore;
 class TokenValidator;
 struct ValidationResult;
 
-// Validates stored tokens by name without freezing the window: reads their secrets a few per event-loop
-// turn (keychain reads are synchronous), hands them to the shared TokenValidator, and records every
-// answer through TokenStore::recordCheck(). Reports progress for the status bar.
+// Validates stored tokens by name without freezing the UI: reads their secrets a few per event-loop turn
+// (keychain reads are synchronous), hands them to the shared TokenValidator under its own key prefix,
+// and records every answer through TokenStore::recordCheck(), so a network error never turns a token
+// invalid. The window's "Validate" and the tray's background checks each own one.
 class ValidationRunner : public QObject {
     Q_OBJECT
 public:
     // endpointOf: the Hub a token is checked against (the window passes its model's resolved endpoints;
     // asking the store per token would re-read its metadata file each time).
     using EndpointOf = std::function<QString(const QString &name)>;
+    // keyPrefix tells this runner's answers apart from other users of the same validator.
     ValidationRunner(TokenStore *store, TokenValidator *validator, EndpointOf endpointOf,
-                     QObject *parent = nullptr);
+                     QString keyPrefix, QObject *parent = nullptr);
 
     void validate(const QStringList &names);
     void cancel();
@@ -36,12 +38,14 @@ signals:
 private:
     void readNextBatch();
     void onResult(const QString &key, const ValidationResult &result);
+    void onValidatorFinished();
     void markDone();
     void finish();
 
     TokenStore *m_store;
     TokenValidator *m_validator;
     EndpointOf m_endpointOf;
+    QString m_keyPrefix;
     QStringList m_toRead;    // names whose secret is still to be read
     QSet<QString> m_pending; // names handed to the validator, not answered yet
     QStringList m_problems;

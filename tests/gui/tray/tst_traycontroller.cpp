@@ -134,7 +134,7 @@ private slots:
         QVERIFY(tray.tokenAction(LaptopRead)->text().contains(QStringLiteral("expires in 6 days")));
         // A store change relabels at once (a verdict from elsewhere), and a token added elsewhere appears.
         m_world->recordVerdict(BobFine, TokenStatus::Valid, QStringLiteral("bob"), QStringLiteral("fineGrained"));
-        QCOMPARE(tray.tokenAction(BobFine)->text(), QStringLiteral("bob-finegrained \u2014 bob, fineGrained"));
+        QCOMPARE(tray.tokenAction(BobFine)->text(), QStringLiteral("bob-finegrained \u2014 bob, fine-grained"));
         QVERIFY(m_world->store()->add(QStringLiteral("R&D"), QStringLiteral("hf_FAKEnewTokenAddedLaterxxxxxxxxNewT"),
                                       AddOptions{}).ok());
         QVERIFY(tray.tokenAction(QStringLiteral("R&D")));

@@ -1,6 +1,8 @@
 // Main window commands driven like a user would: toolbar actions, keyboard shortcuts, answers to the
 // confirmation through the message-box wrapper. Checks the files on disk, not just the widgets.
 #include "WindowFixture.h"
+#include "access/AccessGridModel.h"
+#include "access/AccessWindow.h"
 #include "window/TokenActions.h"
 #include "window/TokenDetailsPane.h"
 #include "window/TokenTableModel.h"
@@ -31,6 +33,7 @@ private slots:
     void keyboardAlone();
     void everyControlHasAnAccessibleName();
     void canaryNeverLeaks();
+    void checkAccessOpensOneAccessWindow();
 
 private:
     static bool anyLabelShows(QWidget *root, const QString &text);
@@ -226,3 +229,26 @@ void WindowActionsTest::canaryNeverLeaks()
 
 QTEST_MAIN(WindowActionsTest)
 #include "tst_windowactions.moc"
+
+void WindowActionsTest::checkAccessOpensOneAccessWindow()
+{
+    WindowFixture f;
+    MainWindow &window = f.shownWindow();
+    QAction *action = window.findChild<QAction *>(QStringLiteral("checkAccess"));
+    if (!action) { // actions are found by their text when they carry no object name
+        for (QAction *candidate : window.findChildren<QAction *>()) {
+            if (candidate->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A))
+                action = candidate;
+        }
+    }
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    WindowFixture::trigger(action);
+    QList<AccessWindow *> opened = window.findChildren<AccessWindow *>();
+    QCOMPARE(opened.size(), 1);
+    QTRY_VERIFY(opened.first()->isVisible());
+    // Its columns are the stored tokens: the access view sees the same store.
+    QCOMPARE(opened.first()->model()->columnCount(), f.store()->tokens().size());
+    WindowFixture::trigger(action); // again: brought forward, not duplicated
+    QCOMPARE(window.findChildren<AccessWindow *>().size(), 1);
+}
