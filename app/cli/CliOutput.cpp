@@ -40,9 +40,7 @@ QString storageText(StorageLocations storage)
 
 QString roleText(const QString &role)
 {
-    if (role == QLatin1String("fineGrained"))
-        return tr("fine-grained");
-    return role.isEmpty() ? QStringLiteral("-") : role;
+    return role.isEmpty() ? QStringLiteral("-") : tokenRoleText(role);
 }
 
 QString expiresText(const QDateTime &expires, const QDateTime &now)

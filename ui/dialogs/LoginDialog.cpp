@@ -214,6 +214,11 @@ void LoginDialog::onCheckChanged()
         m_summary->clear();
     }
     m_summary->setVisible(whoami.has_value());
+    // The summary can be several times taller than the empty state: grow so nothing is clipped, but
+    // never shrink under the user's hands.
+    const QSize wanted = sizeHint().expandedTo(size());
+    if (wanted != size())
+        resize(wanted);
     const TokenStatus status = m_check->status();
     if (status != TokenStatus::Unreachable && status != TokenStatus::RateLimited)
         m_unvalidatedBox->setChecked(false);

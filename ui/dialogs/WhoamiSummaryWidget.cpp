@@ -1,5 +1,7 @@
 #include "WhoamiSummaryWidget.h"
 
+#include "store/TokenRecord.h"
+
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -171,13 +173,7 @@ QString WhoamiSummaryWidget::expiryText() const { return m_expiry->text(); }
 
 QString WhoamiSummaryWidget::roleName(const QString &role)
 {
-    if (role == QLatin1String("read"))
-        return tr("read");
-    if (role == QLatin1String("write"))
-        return tr("write");
-    if (role == QLatin1String("fineGrained"))
-        return tr("fine-grained");
-    return role.isEmpty() ? tr("unknown") : role;
+    return role.isEmpty() ? tr("unknown") : tokenRoleText(role);
 }
 
 QString WhoamiSummaryWidget::entityTypeName(const QString &type)
