@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
@@ -11,28 +12,55 @@ namespace hftm::cli {
 namespace {
 constexpr qsizetype MaxInput = 64 * 1024;
 
-// Restores the terminal even when reading fails, so a failed prompt never leaves echo off.
+// What the terminal looked like before echo was turned off; a signal handler may need it.
+termios g_savedTerminal{};
+volatile sig_atomic_t g_echoIsOff = 0;
+
+// Ctrl-C at the hidden prompt must not leave the user's terminal without echo: restore it (tcsetattr is
+// async-signal-safe), then die of the same signal as the program otherwise would.
+extern "C" void restoreTerminalAndDie(int signal)
+{
+    if (g_echoIsOff)
+        tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+    ::signal(signal, SIG_DFL);
+    ::raise(signal);
+}
+
+// Restores the terminal even when reading fails or is interrupted, so a prompt never leaves echo off.
 class EchoOff {
 public:
     EchoOff()
     {
-        if (tcgetattr(STDIN_FILENO, &m_saved) == 0) {
-            termios quiet = m_saved;
-            quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-            m_active = tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
-        }
+        if (tcgetattr(STDIN_FILENO, &g_savedTerminal) != 0)
+            return;
+        struct sigaction action {};
+        action.sa_handler = restoreTerminalAndDie;
+        sigemptyset(&action.sa_mask);
+        for (int i = 0; i < SignalCount; ++i)
+            sigaction(Signals[i], &action, &m_previous[i]);
+        termios quiet = g_savedTerminal;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        g_echoIsOff = tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
+        m_installed = true;
     }
     ~EchoOff()
     {
-        if (m_active)
-            tcsetattr(STDIN_FILENO, TCSANOW, &m_saved);
+        if (!m_installed)
+            return;
+        if (g_echoIsOff)
+            tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+        g_echoIsOff = 0;
+        for (int i = 0; i < SignalCount; ++i)
+            sigaction(Signals[i], &m_previous[i], nullptr);
     }
     EchoOff(const EchoOff &) = delete;
     EchoOff &operator=(const EchoOff &) = delete;
 
 private:
-    termios m_saved{};
-    bool m_active = false;
+    static constexpr int SignalCount = 4;
+    static constexpr int Signals[SignalCount] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    struct sigaction m_previous[SignalCount] {};
+    bool m_installed = false;
 };
 
 QByteArray readAll(bool singleLine)
@@ -51,7 +79,10 @@ QByteArray readAll(bool singleLine)
 }
 } // namespace
 
-bool SecretInput::stdinIsTerminal() { return isatty(STDIN_FILENO) == 1; }
+bool SecretInput::stdinIsTerminal()
+{
+    return isatty(STDIN_FILENO) == 1;
+}
 
 Result<QString> SecretInput::read(const QString &prompt)
 {

@@ -73,13 +73,14 @@ void TestHubClient::validateEndpoint_data()
     QTest::addColumn<QString>("endpoint");
     QTest::addColumn<bool>("accepted");
     QTest::newRow("default hub") << QStringLiteral("https://huggingface.co") << true;
-    QTest::newRow("https with path (Pulp)") << QStringLiteral("https://pulp.example.com/pulp/content/hf") << true;
+    QTest::newRow("https with path (Pulp)")
+        << QStringLiteral("https://pulp.example.com/pulp/content/hf") << true;
     QTest::newRow("plain http elsewhere") << QStringLiteral("http://example.org") << false;
     QTest::newRow("http private LAN") << QStringLiteral("http://10.0.0.1:8080") << false;
     QTest::newRow("http loopback v4") << QStringLiteral("http://127.0.0.1:8080") << true;
     QTest::newRow("http loopback 127/8") << QStringLiteral("http://127.5.6.7") << true;
     QTest::newRow("http loopback v6") << QStringLiteral("http://[::1]:8080") << true;
-    QTest::newRow("http localhost") << QStringLiteral("http://localhost:8080") << true;
+    QTest::newRow("http localhost by name") << QStringLiteral("http://localhost:8080") << false;
     QTest::newRow("lookalike host") << QStringLiteral("http://127.0.0.1.evil.example") << false;
     QTest::newRow("ftp") << QStringLiteral("ftp://huggingface.co") << false;
     QTest::newRow("empty") << QString() << false;
@@ -111,7 +112,8 @@ void TestHubClient::refusedEndpointSendsNothing()
 
 void TestHubClient::refusedTokenSendsNothing()
 {
-    const HubResponse response = fetch(*m_client, m_hub->endpoint(), Whoami, QStringLiteral("hf_x\r\nX-Evil: 1"));
+    const HubResponse response =
+        fetch(*m_client, m_hub->endpoint(), Whoami, QStringLiteral("hf_x\r\nX-Evil: 1"));
     QCOMPARE(response.error, TransportError::InvalidToken);
     QCOMPARE(m_client->requestsSent(), 0u);
     QCOMPARE(m_hub->requestCount(), 0);
@@ -135,7 +137,8 @@ void TestHubClient::headersSent()
 void TestHubClient::sameOriginRedirectKeepsToken()
 {
     m_hub->redirect(QStringLiteral("/api/old-whoami"), QUrl(m_hub->endpoint() + Whoami));
-    const HubResponse response = fetch(*m_client, m_hub->endpoint(), QStringLiteral("/api/old-whoami"), Canary);
+    const HubResponse response =
+        fetch(*m_client, m_hub->endpoint(), QStringLiteral("/api/old-whoami"), Canary);
     QCOMPARE(response.httpStatus, 200);
     QVERIFY(response.body.contains("alice-example"));
     QCOMPARE(response.url.path(), Whoami);
@@ -186,7 +189,8 @@ void TestHubClient::connectionRefused()
     QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
     const quint16 port = probe.serverPort();
     probe.close();
-    const HubResponse response = fetch(*m_client, QStringLiteral("http://127.0.0.1:%1").arg(port), Whoami, Canary);
+    const HubResponse response =
+        fetch(*m_client, QStringLiteral("http://127.0.0.1:%1").arg(port), Whoami, Canary);
     QCOMPARE(response.error, TransportError::Network);
     QVERIFY(!response.errorText.isEmpty());
 }
@@ -240,7 +244,8 @@ void TestHubClient::waitForHelper()
     const Result<HubResponse> ok = HubClient::waitFor(m_client->get(m_hub->endpoint(), Whoami, Canary));
     QVERIFY(ok.ok());
     QCOMPARE(ok->httpStatus, 200);
-    const Result<HubResponse> refused = HubClient::waitFor(m_client->get(QStringLiteral("http://example.org"), Whoami, Canary));
+    const Result<HubResponse> refused =
+        HubClient::waitFor(m_client->get(QStringLiteral("http://example.org"), Whoami, Canary));
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, ErrorCode::Network);
 }
@@ -254,16 +259,20 @@ void TestHubClient::hubMessage_data()
     QTest::newRow("header and same body deduplicated")
         << invalid << QByteArray(R"({"error":"Invalid credentials in Authorization header"})")
         << QStringLiteral("Invalid credentials in Authorization header (Request ID: r-1)");
-    QTest::newRow("errors[] list") << QByteArray() << QByteArray(R"({"errors":[{"message":"a"},{"message":"b"}]})")
+    QTest::newRow("errors[] list") << QByteArray()
+                                   << QByteArray(R"({"errors":[{"message":"a"},{"message":"b"}]})")
                                    << QStringLiteral("a\nb (Request ID: r-1)");
     QTest::newRow("error list") << QByteArray() << QByteArray(R"({"error":["x","y","x"]})")
                                 << QStringLiteral("x\ny (Request ID: r-1)");
-    QTest::newRow("oauth style") << QByteArray() << QByteArray(R"({"error":"invalid_grant","error_description":"expired"})")
+    QTest::newRow("oauth style") << QByteArray()
+                                 << QByteArray(R"({"error":"invalid_grant","error_description":"expired"})")
                                  << QStringLiteral("invalid_grant: expired (Request ID: r-1)");
-    QTest::newRow("plain text") << QByteArray() << QByteArray("Service down") << QStringLiteral("Service down (Request ID: r-1)");
-    QTest::newRow("html ignored") << QByteArray() << QByteArray("<html>oops</html>") << QStringLiteral("(Request ID: r-1)");
-    QTest::newRow("control chars stripped") << QByteArray("bad\x1b[31m red") << QByteArray()
-                                            << QStringLiteral("bad[31m red (Request ID: r-1)");
+    QTest::newRow("plain text") << QByteArray() << QByteArray("Service down")
+                                << QStringLiteral("Service down (Request ID: r-1)");
+    QTest::newRow("html ignored") << QByteArray() << QByteArray("<html>oops</html>")
+                                  << QStringLiteral("(Request ID: r-1)");
+    QTest::newRow("control chars stripped")
+        << QByteArray("bad\x1b[31m red") << QByteArray() << QStringLiteral("bad[31m red (Request ID: r-1)");
 }
 
 void TestHubClient::hubMessage()

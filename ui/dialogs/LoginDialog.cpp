@@ -54,7 +54,10 @@ LoginDialog::LoginDialog(TokenStore *store, TokenValidator *validator, QWidget *
 
 LoginDialog::~LoginDialog() = default;
 
-void LoginDialog::setDebounceInterval(int ms) { m_check->setDebounceInterval(ms); }
+void LoginDialog::setDebounceInterval(int ms)
+{
+    m_check->setDebounceInterval(ms);
+}
 
 void LoginDialog::buildUi()
 {
@@ -168,7 +171,10 @@ QString LoginDialog::hubEndpoint() const
     return endpoint;
 }
 
-QUrl LoginDialog::tokenSettingsUrl() const { return QUrl(hubEndpoint() + QStringLiteral("/settings/tokens")); }
+QUrl LoginDialog::tokenSettingsUrl() const
+{
+    return QUrl(hubEndpoint() + QStringLiteral("/settings/tokens"));
+}
 
 void LoginDialog::onTokenTextChanged(const QString &text)
 {
@@ -209,7 +215,8 @@ void LoginDialog::onCheckChanged()
     if (whoami) {
         m_summary->setWhoami(*whoami);
         if (!m_nameEdited)
-            m_nameEdit->setText(whoami->suggestedName()); // huggingface_hub's name: displayName / oauth-<user>
+            m_nameEdit->setText(
+                whoami->suggestedName()); // huggingface_hub's name: displayName / oauth-<user>
     } else {
         m_summary->clear();
     }
@@ -246,7 +253,10 @@ void LoginDialog::setRevealed(bool revealed)
         m_remask.stop();
 }
 
-void LoginDialog::openTokenPage() { m_openUrl(tokenSettingsUrl()); }
+void LoginDialog::openTokenPage()
+{
+    m_openUrl(tokenSettingsUrl());
+}
 
 void LoginDialog::done(int result)
 {
@@ -255,6 +265,7 @@ void LoginDialog::done(int result)
     // Drop the secret from the widget tree as soon as the dialog is finished with it.
     const QSignalBlocker blocker(m_tokenEdit);
     m_tokenEdit->clear();
+    m_secret.clear();
     QDialog::done(result);
 }
 
@@ -274,7 +285,8 @@ void LoginDialog::updateTokenStatus()
     } else if (m_secret.size() < MinPlausibleLength) {
         m_tokenStatus->setMessage(Kind::Info, tr("This looks incomplete. Paste the whole token."));
     } else if (m_check->isBusy()) {
-        m_tokenStatus->setMessage(Kind::Busy, tr("Checking the token with %1…").arg(QUrl(hubEndpoint()).host()));
+        m_tokenStatus->setMessage(Kind::Busy,
+                                  tr("Checking the token with %1…").arg(QUrl(hubEndpoint()).host()));
     } else {
         const QString hub = m_check->message();
         const auto withHub = [&hub](const QString &words) {
@@ -282,9 +294,9 @@ void LoginDialog::updateTokenStatus()
         };
         switch (m_check->status()) {
         case TokenStatus::Valid:
-            m_tokenStatus->setMessage(Kind::Success, m_check->whoami()
-                                                         ? tr("Valid token of %1.").arg(m_check->whoami()->user)
-                                                         : tr("Valid token."));
+            m_tokenStatus->setMessage(
+                Kind::Success, m_check->whoami() ? tr("Valid token of %1.").arg(m_check->whoami()->user)
+                                                 : tr("Valid token."));
             break;
         case TokenStatus::Expired:
             m_tokenStatus->setMessage(Kind::Error, withHub(tr("This token has expired. Create a new one on "
@@ -308,8 +320,8 @@ void LoginDialog::updateTokenStatus()
             break;
         }
         if (m_check->status() == TokenStatus::Valid && !TokenText::looksLikeHfToken(m_secret))
-            m_tokenStatus->setMessage(Kind::Warning, tr("%1 It does not have the usual hf_ shape.")
-                                                          .arg(m_tokenStatus->text()));
+            m_tokenStatus->setMessage(
+                Kind::Warning, tr("%1 It does not have the usual hf_ shape.").arg(m_tokenStatus->text()));
     }
 }
 
@@ -346,16 +358,16 @@ void LoginDialog::updateState()
     updateTokenStatus();
     updateNameStatus();
     const TokenStatus status = m_check->status();
-    const bool unverifiable = !m_check->isBusy()
-                              && (status == TokenStatus::Unreachable || status == TokenStatus::RateLimited);
+    const bool unverifiable =
+        !m_check->isBusy() && (status == TokenStatus::Unreachable || status == TokenStatus::RateLimited);
     m_unvalidatedBox->setVisible(unverifiable && m_duplicateOf.isEmpty());
 
     // Save only what is known to be safe: a well-formed new secret the Hub accepted (or, explicitly, one
     // it could not check), under a valid name that replaces nothing without consent.
-    const bool verdictOk = !m_check->isBusy()
-                           && (status == TokenStatus::Valid || (unverifiable && m_unvalidatedBox->isChecked()));
-    const bool canSave = !m_secret.isEmpty() && m_duplicateOf.isEmpty() && verdictOk && m_nameOk
-                         && (!m_nameTaken || m_replaceBox->isChecked());
+    const bool verdictOk = !m_check->isBusy() &&
+                           (status == TokenStatus::Valid || (unverifiable && m_unvalidatedBox->isChecked()));
+    const bool canSave = !m_secret.isEmpty() && m_duplicateOf.isEmpty() && verdictOk && m_nameOk &&
+                         (!m_nameTaken || m_replaceBox->isChecked());
     m_saveButton->setEnabled(canSave);
 }
 
@@ -379,8 +391,8 @@ void LoginDialog::save()
     const Result<TokenRecord> added = m_store->add(name, m_secret, options, whoami);
     QGuiApplication::restoreOverrideCursor();
     if (!added) {
-        m_saveStatus->setMessage(StatusLine::Kind::Error, tr("The token was not saved: %1")
-                                                              .arg(added.error().message));
+        m_saveStatus->setMessage(StatusLine::Kind::Error,
+                                 tr("The token was not saved: %1").arg(added.error().message));
         return;
     }
     m_savedName = added->name;

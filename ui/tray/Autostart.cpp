@@ -1,5 +1,6 @@
 #include "tray/Autostart.h"
 
+#include "files/SecretFile.h"
 #include "store/TokenStore.h"
 
 #include <QCoreApplication>
@@ -31,7 +32,8 @@ QString execArgument(const QString &arg)
     if (needsQuoting(arg)) {
         quoted.clear();
         for (const QChar c : arg) {
-            if (c == QLatin1Char('"') || c == QLatin1Char('`') || c == QLatin1Char('$') || c == QLatin1Char('\\'))
+            if (c == QLatin1Char('"') || c == QLatin1Char('`') || c == QLatin1Char('$') ||
+                c == QLatin1Char('\\'))
                 quoted += QLatin1Char('\\');
             quoted += c;
         }
@@ -98,16 +100,20 @@ Error setEnabled(bool enabled, const QString &program)
     const QString path = entryPath();
     if (!enabled) {
         if (QFileInfo::exists(path) && !QFile::remove(path)) {
-            return makeError(ErrorCode::Io,
-                             QCoreApplication::translate("hftm::Autostart", "Could not remove %1.").arg(path));
+            return makeError(
+                ErrorCode::Io,
+                QCoreApplication::translate("hftm::Autostart", "Could not remove %1.").arg(path));
         }
         return {};
     }
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    // A folder made world-writable by a loose umask would let others plant entries that run at login.
+    if (const Error error = SecretFile::ensureFolder(QFileInfo(path).absolutePath()))
+        return error;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(entryContent(program)) < 0 || !file.commit()) {
-        return makeError(ErrorCode::Io, QCoreApplication::translate("hftm::Autostart", "Could not write %1: %2")
-                                            .arg(path, file.errorString()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("hftm::Autostart", "Could not write %1: %2")
+                             .arg(path, file.errorString()));
     }
     return {};
 }

@@ -13,7 +13,10 @@ namespace {
 const char *const GitUsername = "hf_user";
 constexpr qsizetype MaxQuotedStderr = 600;
 
-QString tr(const char *text) { return QCoreApplication::translate("hftm::GitCredential", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::GitCredential", text);
+}
 
 // git's credential protocol is line based with no escaping: a CR, LF or NUL in a value would let the
 // caller append attributes (a later host= wins over url=). Any other C0/C1 control or a Unicode line
@@ -21,7 +24,8 @@ QString tr(const char *text) { return QCoreApplication::translate("hftm::GitCred
 bool hasControlCharacter(const QString &text)
 {
     for (const QChar c : text) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
             return true;
     }
     return false;
@@ -47,7 +51,10 @@ QString sanitised(QByteArray output, const QByteArray &secret)
     return text;
 }
 
-QString seconds(int ms) { return QString::number(ms / 1000.0, 'g', 3); }
+QString seconds(int ms)
+{
+    return QString::number(ms / 1000.0, 'g', 3);
+}
 
 } // namespace
 
@@ -66,12 +73,15 @@ Result<QByteArray> GitCredential::run(const QStringList &arguments, const QByteA
     QProcessEnvironment environment = m_environment;
     // Never let git (or Git Credential Manager) ask on a terminal or pop up a window: a blocked child is
     // only a timeout to us, and a prompt from a background app would be confusing.
+    // git and the third-party helpers it starts have no business with a token in the environment.
+    environment.remove(QStringLiteral("HF_TOKEN"));
+    environment.remove(QStringLiteral("HUGGING_FACE_HUB_TOKEN"));
     environment.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
     environment.insert(QStringLiteral("GCM_INTERACTIVE"), QStringLiteral("never"));
 
     QProcess process;
     process.setProgram(m_git);
-    process.setArguments(arguments);   // an argument list, never a shell command line
+    process.setArguments(arguments); // an argument list, never a shell command line
     process.setProcessEnvironment(environment);
     process.setProcessChannelMode(QProcess::SeparateChannels);
 
@@ -89,10 +99,11 @@ Result<QByteArray> GitCredential::run(const QStringList &arguments, const QByteA
     if (!process.waitForFinished(int(qMax<qint64>(1, deadline.remainingTime())))) {
         process.kill();
         process.waitForFinished(2000);
-        return makeError(ErrorCode::Git,
-                         tr("`%1` did not finish within %2 s and was stopped (a credential helper may be waiting "
-                            "for input or an unlock).")
-                             .arg(command, seconds(m_timeoutMs)));
+        return makeError(
+            ErrorCode::Git,
+            tr("`%1` did not finish within %2 s and was stopped (a credential helper may be waiting "
+               "for input or an unlock).")
+                .arg(command, seconds(m_timeoutMs)));
     }
     const QByteArray output = process.readAllStandardOutput();
     const QByteArray errors = process.readAllStandardError();
@@ -121,8 +132,8 @@ Result<QStringList> GitCredential::configuredHelpers() const
     // paths with "C:", empty resets and URL-scoped credential.<url>.helper keys are not counted.
     static const QRegularExpression pattern(
         QStringLiteral(R"(^\s*credential\.helper\s*=\s*([\w\-/]+)(\s|$))"),
-        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption
-            | QRegularExpression::UseUnicodePropertiesOption);
+        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption |
+            QRegularExpression::UseUnicodePropertiesOption);
     QStringList helpers;
     const QString text = QString::fromUtf8(listed.value());
     for (auto it = pattern.globalMatch(text); it.hasNext();) {
@@ -140,17 +151,19 @@ Error GitCredential::approve(const QString &endpoint, const QString &token) cons
     if (token.isEmpty())
         return makeError(ErrorCode::InvalidInput, tr("There is no token to give to git."));
     if (hasControlCharacter(token)) {
-        return makeError(ErrorCode::InvalidInput,
-                         tr("The token contains a line break or another control character, so it was not given "
-                            "to git (a line break could make git store it for another host)."));
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("The token contains a line break or another control character, so it was not given "
+               "to git (a line break could make git store it for another host)."));
     }
     if (endpoint.isEmpty() || hasControlCharacter(endpoint)) {
-        return makeError(ErrorCode::InvalidInput,
-                         tr("The Hub address is empty or contains a line break or another control character, so "
-                            "nothing was given to git."));
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("The Hub address is empty or contains a line break or another control character, so "
+               "nothing was given to git."));
     }
-    const QByteArray input = "url=" + endpoint.toUtf8() + "\nusername=" + GitUsername + "\npassword="
-                           + token.toUtf8() + "\n\n";
+    const QByteArray input =
+        "url=" + endpoint.toUtf8() + "\nusername=" + GitUsername + "\npassword=" + token.toUtf8() + "\n\n";
     const Result<QByteArray> done = run({QStringLiteral("credential"), QStringLiteral("approve")}, input);
     return done.error();
 }
@@ -158,9 +171,10 @@ Error GitCredential::approve(const QString &endpoint, const QString &token) cons
 Error GitCredential::reject(const QString &endpoint) const
 {
     if (endpoint.isEmpty() || hasControlCharacter(endpoint)) {
-        return makeError(ErrorCode::InvalidInput,
-                         tr("The Hub address is empty or contains a line break or another control character, so "
-                            "nothing was given to git."));
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("The Hub address is empty or contains a line break or another control character, so "
+               "nothing was given to git."));
     }
     const QByteArray input = "url=" + endpoint.toUtf8() + "\nusername=" + GitUsername + "\n\n";
     const Result<QByteArray> done = run({QStringLiteral("credential"), QStringLiteral("reject")}, input);

@@ -14,10 +14,10 @@ namespace hftm {
 
 namespace {
 
+// Only literal loopback addresses: the name "localhost" goes through /etc/hosts and DNS, and a
+// misconfigured machine must not send a token off-host in clear text because of it.
 bool isLoopbackHost(const QString &host)
 {
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
@@ -31,9 +31,9 @@ QString safeEndpointText(const QUrl &url)
 // Errors QNetworkReply raises because of the HTTP status line, not because the transfer failed.
 bool isHttpStatusError(QNetworkReply::NetworkError error)
 {
-    return (error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError)
-        || error == QNetworkReply::ProtocolInvalidOperationError
-        || (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError);
+    return (error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError) ||
+           error == QNetworkReply::ProtocolInvalidOperationError ||
+           (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError);
 }
 
 } // namespace
@@ -161,7 +161,8 @@ void HubReply::onFinished()
         m_body += reply->read(m_client->maxBodyBytes() + 1 - m_body.size());
         if (m_body.size() > m_client->maxBodyBytes()) {
             m_abortReason = TransportError::TooLarge;
-            m_abortText = tr("The Hub's answer was larger than %1 bytes and was not read.").arg(m_client->maxBodyBytes());
+            m_abortText = tr("The Hub's answer was larger than %1 bytes and was not read.")
+                              .arg(m_client->maxBodyBytes());
         }
     }
     const QNetworkReply::NetworkError error = reply->error();
@@ -176,11 +177,13 @@ void HubReply::onFinished()
     } else if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError) {
         // Qt reports its transfer timeout as a cancel; we did not cancel, so it was the timeout.
         response.error = TransportError::Timeout;
-        response.errorText = tr("The Hub did not answer within %1 seconds.").arg(m_client->timeoutMs() / 1000.0, 0, 'g', 3);
+        response.errorText =
+            tr("The Hub did not answer within %1 seconds.").arg(m_client->timeoutMs() / 1000.0, 0, 'g', 3);
     } else if (error == QNetworkReply::SslHandshakeFailedError) {
         response.error = TransportError::Tls;
         response.errorText = tr("The secure connection to the Hub failed: %1").arg(reply->errorString());
-    } else if (error == QNetworkReply::TooManyRedirectsError || error == QNetworkReply::InsecureRedirectError) {
+    } else if (error == QNetworkReply::TooManyRedirectsError ||
+               error == QNetworkReply::InsecureRedirectError) {
         response.error = TransportError::RedirectRefused;
         response.errorText = tr("The Hub's redirects were not followed: %1").arg(reply->errorString());
     } else {
@@ -243,8 +246,9 @@ Error HubClient::validateEndpoint(const QString &endpoint)
         return makeError(ErrorCode::InvalidInput,
                          tr("The Hub endpoint must not contain a user name or password."));
     if (url.hasQuery() || url.hasFragment())
-        return makeError(ErrorCode::InvalidInput,
-                         tr("The Hub endpoint %1 must not contain a query or fragment.").arg(safeEndpointText(url)));
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("The Hub endpoint %1 must not contain a query or fragment.").arg(safeEndpointText(url)));
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return {};
@@ -252,7 +256,8 @@ Error HubClient::validateEndpoint(const QString &endpoint)
         return {};
     return makeError(ErrorCode::InvalidInput,
                      tr("Refusing the Hub endpoint %1: tokens are only sent over HTTPS "
-                        "(plain HTTP is allowed only to this computer).").arg(safeEndpointText(url)));
+                        "(plain HTTP is allowed only to this computer, by address: 127.0.0.1 or [::1]).")
+                         .arg(safeEndpointText(url)));
 }
 
 QString HubClient::origin(const QUrl &url)
@@ -287,7 +292,8 @@ HubReply *HubClient::get(const QString &endpoint, const QString &path, const QSt
 
     auto refuse = [reply](TransportError error, const QString &text) {
         // Finish later so callers can connect to finished() first, as for a real request.
-        QMetaObject::invokeMethod(reply, [reply, error, text] { reply->fail(error, text); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            reply, [reply, error, text] { reply->fail(error, text); }, Qt::QueuedConnection);
         return reply;
     };
     if (const Error error = validateEndpoint(base))

@@ -81,11 +81,11 @@ public:
     static QString defaultEndpoint(); // https://huggingface.co
     // The per-token endpoint if set, else HF_ENDPOINT, else the default; trailing '/' removed.
     static QString resolveEndpoint(const QString &perTokenEndpoint = QString());
-    // HTTPS only, except http on loopback (127.0.0.0/8, ::1, localhost) for tests and local mirrors.
+    // HTTPS only, except http on loopback (literal 127.0.0.0/8 or ::1) for tests and local mirrors.
     // No user info, query or fragment. A default Error means acceptable.
     static Error validateEndpoint(const QString &endpoint);
-    static QString origin(const QUrl &url);   // "https://host:443"
-    static QByteArray userAgent();            // "hf-token-manager/<version> (+Qt)"
+    static QString origin(const QUrl &url); // "https://host:443"
+    static QByteArray userAgent();          // "hf-token-manager/<version> (+Qt)"
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     int timeoutMs() const { return m_timeoutMs; }

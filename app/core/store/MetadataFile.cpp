@@ -13,7 +13,10 @@ namespace hftm {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("hftm::MetadataFile", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::MetadataFile", text);
+}
 
 QString isoOrEmpty(const QDateTime &time)
 {
@@ -126,7 +129,10 @@ Result<MetadataFile::Content> MetadataFile::load() const
 
 Result<MetadataFile::Content> MetadataFile::update(const std::function<bool(Content &)> &change) const
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    // Created 0700 whatever the umask, before the lock file goes in it: a world-writable ~/.config
+    // would let another user plant files (autostart entries) that run as this one.
+    if (const Error error = SecretFile::ensureFolder(QFileInfo(m_path).absolutePath()))
+        return error;
     Result<StoredTokensLock> lock = StoredTokensLock::acquire(m_path + QStringLiteral(".lock"));
     if (!lock)
         return lock.error();

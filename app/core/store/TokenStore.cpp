@@ -3,6 +3,7 @@
 #include "files/StoredTokensFile.h"
 #include "files/TokenText.h"
 #include "git/GitCredential.h"
+#include "hub/HubClient.h"
 #include "secrets/SecretStore.h"
 #include "store/MetadataFile.h"
 #include "store/StorageModeSwitch.h"
@@ -126,11 +127,13 @@ Error TokenStore::reload()
     StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
     TokenSync::Outcome outcome = TokenSync(file, *m_metadata, m_secrets).run();
     m_syncNotes = outcome.notes;
-    const bool plaintextLeft = std::any_of(outcome.records.cbegin(), outcome.records.cend(), [](const auto &r) {
-        return !r.oauth && r.storage.testFlag(StorageLocation::Keychain)
-               && r.storage.testFlag(StorageLocation::StoredTokens);
-    });
-    if (!outcome.loadError && plaintextLeft && outcome.metadata.settings.storageMode == StorageMode::KeychainOnly) {
+    const bool plaintextLeft =
+        std::any_of(outcome.records.cbegin(), outcome.records.cend(), [](const auto &r) {
+            return !r.oauth && r.storage.testFlag(StorageLocation::Keychain) &&
+                   r.storage.testFlag(StorageLocation::StoredTokens);
+        });
+    if (!outcome.loadError && plaintextLeft &&
+        outcome.metadata.settings.storageMode == StorageMode::KeychainOnly) {
         // Keychain-only promises no plaintext secrets besides `token`: what `hf auth login` added moves.
         StorageModeSwitch modeSwitch(file, *m_metadata, m_secrets);
         if (const Error error = modeSwitch.purgePlaintext())
@@ -227,14 +230,15 @@ Result<TokenRecord> TokenStore::add(const QString &name, const QString &rawSecre
             // An older plaintext copy of this name leaves the file, unless it is this very OAuth token:
             // huggingface_hub needs its refresh data there, and the keychain never holds it.
             const IniSection *existing = d.section(name);
-            if (!existing || (existing->value(QStringLiteral("hf_token")).value_or(QString()) == secret
-                              && existing->value(QStringLiteral("refresh_token"))))
+            if (!existing || (existing->value(QStringLiteral("hf_token")).value_or(QString()) == secret &&
+                              existing->value(QStringLiteral("refresh_token"))))
                 return false;
             return d.removeSection(name);
         }
         IniSection &section = d.ensureSection(name);
         if (section.value(QStringLiteral("hf_token")).value_or(QString()) != secret) {
-            // A new secret invalidates the OAuth refresh data of the one it replaces, as huggingface_hub does.
+            // A new secret invalidates the OAuth refresh data of the one it replaces, as huggingface_hub
+            // does.
             section.removeKey(QStringLiteral("refresh_token"));
             section.removeKey(QStringLiteral("expires_at"));
         }
@@ -289,7 +293,11 @@ Error TokenStore::registerWithGit(const QString &name, const QString &secret)
 {
     if (!m_git)
         return makeError(ErrorCode::Git, tr("Git integration is not available."));
-    if (const Error error = m_git->approve(endpointFor(name), secret))
+    // git would send the token on every fetch and push to that host: the same HTTPS rule as the Hub client.
+    const QString endpoint = endpointFor(name);
+    if (const Error error = HubClient::validateEndpoint(endpoint))
+        return error;
+    if (const Error error = m_git->approve(endpoint, secret))
         return error;
     const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
         for (auto it = c.tokens.begin(); it != c.tokens.end(); ++it)
@@ -303,8 +311,9 @@ Error TokenStore::switchTo(const QString &name, bool registerGit)
 {
     const std::optional<TokenRecord> record = token(name);
     if (!record) {
-        return makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found in %2.")
-                                                  .arg(name, m_options.paths.storedTokensPath));
+        return makeError(
+            ErrorCode::NotFound,
+            tr("Access token \"%1\" not found in %2.").arg(name, m_options.paths.storedTokensPath));
     }
     const Result<QString> value = secret(name);
     if (!value)
@@ -322,8 +331,8 @@ Result<QString> TokenStore::secret(const QString &name)
     const Result<IniDocument> doc = StoredTokensFile(m_options.paths, m_options.lockTimeoutMs).load();
     const QString fromFile = doc ? sectionSecret(*doc, name) : QString();
     // In files-only mode a keychain copy may be a stale leftover: the file is the truth there.
-    const bool inKeychain = meta && meta->tokens.value(name).inKeychain
-                            && !(meta->settings.storageMode == StorageMode::FilesOnly && !fromFile.isEmpty());
+    const bool inKeychain = meta && meta->tokens.value(name).inKeychain &&
+                            !(meta->settings.storageMode == StorageMode::FilesOnly && !fromFile.isEmpty());
     if (inKeychain) {
         if (!m_secrets && fromFile.isEmpty())
             return requireKeychain();
@@ -380,8 +389,8 @@ Error TokenStore::recordCheck(const QString &name, const TokenCheck &check)
         stored.checkedAt = check.checkedAt.isValid() ? check.checkedAt : QDateTime::currentDateTimeUtc();
         stored.message = check.message;
         // Only the Hub's own answer changes the verdict; network trouble keeps what we knew.
-        if (check.status == TokenStatus::Valid || check.status == TokenStatus::Expired
-            || check.status == TokenStatus::Invalid) {
+        if (check.status == TokenStatus::Valid || check.status == TokenStatus::Expired ||
+            check.status == TokenStatus::Invalid) {
             stored.verdict = check.status;
             stored.verdictAt = stored.checkedAt;
         }
