@@ -10,8 +10,8 @@
 namespace {
 const QCommandLineOption &minimizedOption()
 {
-    static const QCommandLineOption option(QStringLiteral("minimized"),
-                                           QObject::tr("Start in the system tray without showing the window."));
+    static const QCommandLineOption option(
+        QStringLiteral("minimized"), QObject::tr("Start in the system tray without showing the window."));
     return option;
 }
 
@@ -64,7 +64,8 @@ int main(int argc, char *argv[])
     hftm::TrayOptions trayOptions;
     trayOptions.startMinimized = parser.isSet(minimizedOption());
     hftm::TrayIntegration tray(*context, &window, trayOptions);
-    QObject::connect(&instance, &hftm::SingleInstance::showRequested, &tray, &hftm::TrayIntegration::showWindow);
+    QObject::connect(&instance, &hftm::SingleInstance::showRequested, &tray,
+                     &hftm::TrayIntegration::showWindow);
     tray.start(); // shows the window unless starting minimized into a tray
     return app.exec();
 }

@@ -14,7 +14,10 @@
 namespace hftm::cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("hftm::cli", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::cli", text);
+}
 
 struct CommandSpec {
     const char *name;
@@ -42,10 +45,11 @@ QString helpText()
     QString text = tr("Commands:") + QLatin1Char('\n');
     for (const CommandSpec &spec : Commands) {
         text += QStringLiteral("  %1\n      %2\n")
-                    .arg(QString::fromLatin1(spec.syntax), QCoreApplication::translate("hftm::cli", spec.summary));
+                    .arg(QString::fromLatin1(spec.syntax),
+                         QCoreApplication::translate("hftm::cli", spec.summary));
     }
-    text += QLatin1Char('\n')
-            + tr("Exit codes: 0 ok, 1 failed, 2 usage, 3 keychain unavailable, 4 Hub unreachable.");
+    text += QLatin1Char('\n') +
+            tr("Exit codes: 0 ok, 1 failed, 2 usage, 3 keychain unavailable, 4 Hub unreachable.");
     return text;
 }
 } // namespace
@@ -59,7 +63,10 @@ CliApp::CliApp(QProcessEnvironment environment)
 
 CliApp::~CliApp() = default;
 
-QStringList CliApp::args() const { return m_parser.positionalArguments().mid(1); }
+QStringList CliApp::args() const
+{
+    return m_parser.positionalArguments().mid(1);
+}
 
 void CliApp::setUpStore()
 {
@@ -72,15 +79,16 @@ void CliApp::setUpStore()
 int CliApp::run(const QStringList &arguments)
 {
     m_parser.setApplicationDescription(tr("Manage Hugging Face Hub access tokens: the keychain and "
-                                          "huggingface_hub's files, kept in step.")
-                                       + QStringLiteral("\n\n") + helpText());
+                                          "huggingface_hub's files, kept in step.") +
+                                       QStringLiteral("\n\n") + helpText());
     const QCommandLineOption helpOption = m_parser.addHelpOption();
     const QCommandLineOption versionOption = m_parser.addVersionOption();
     m_parser.addPositionalArgument(QStringLiteral("command"), tr("One of the commands below."));
     m_parser.addOptions({
         {QStringLiteral("json"), tr("Print JSON (list, status, check, access).")},
         {QStringLiteral("activate"), tr("add: make the new token the active one.")},
-        {QStringLiteral("git-credential"), tr("add, switch: register the token with git's credential helpers.")},
+        {QStringLiteral("git-credential"),
+         tr("add, switch: register the token with git's credential helpers.")},
         {QStringLiteral("no-validate"), tr("add: store without asking the Hub first.")},
         {QStringLiteral("force"), tr("add: replace a token of the same name, or store a secret again.")},
         {QStringLiteral("all"), tr("check, access: every stored token.")},
@@ -109,7 +117,8 @@ int CliApp::run(const QStringList &arguments)
     };
     const QList<Route> routes = {
         {"list", &CliApp::list, {QStringLiteral("json")}},
-        {"add", &CliApp::add,
+        {"add",
+         &CliApp::add,
          {QStringLiteral("activate"), QStringLiteral("git-credential"), QStringLiteral("no-validate"),
           QStringLiteral("force")}},
         {"switch", &CliApp::switchTo, {QStringLiteral("git-credential")}},

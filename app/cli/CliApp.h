@@ -51,17 +51,17 @@ private:
 
     HubClient &hub(); // created on first use: commands that never ask the Hub never open a socket
     struct TokenChoice {
-        QString label;    // stored name, "HF_TOKEN", "token file" or "anonymous"
+        QString label; // stored name, "HF_TOKEN", "token file" or "anonymous"
         QString endpoint;
-        QString secret;   // empty = anonymous
+        QString secret; // empty = anonymous
     };
     Result<QList<TokenChoice>> tokensForAccess();
 
     void setUpStore();
-    int fail(const Error &error);             // prints the message, returns the matching exit code
+    int fail(const Error &error); // prints the message, returns the matching exit code
     int usage(const QString &message);
     void printNotes();
-    QStringList args() const;                  // positional arguments after the command
+    QStringList args() const; // positional arguments after the command
 
     QProcessEnvironment m_env;
     QCommandLineParser m_parser;

@@ -5,7 +5,10 @@
 namespace hftm::cli::CliOutput {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("hftm::cli", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::cli", text);
+}
 
 QJsonValue isoOrNull(const QDateTime &time)
 {

@@ -16,7 +16,7 @@ namespace CliOutput {
 QJsonObject tokenJson(const TokenRecord &record);
 QJsonArray storageJson(StorageLocations storage);
 QString storageText(StorageLocations storage);
-QString roleText(const QString &role);   // "fine-grained" for fineGrained, as people say it
+QString roleText(const QString &role); // "fine-grained" for fineGrained, as people say it
 QString expiresText(const QDateTime &expires, const QDateTime &now);
 QString activeSourceId(ActiveToken::Source source);
 

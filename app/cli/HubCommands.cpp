@@ -16,7 +16,10 @@
 namespace hftm::cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("hftm::cli", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::cli", text);
+}
 
 TokenCheck toCheck(const ValidationResult &result)
 {
@@ -58,8 +61,9 @@ Result<WhoamiInfo> CliApp::validateForAdd(const QString &secret, const QString &
         break;
     case TokenStatus::Expired:
     case TokenStatus::Invalid:
-        return makeError(ErrorCode::InvalidInput, tr("The Hub refused this token (%1): %2")
-                                                      .arg(tokenStatusText(result.status), result.message));
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("The Hub refused this token (%1): %2").arg(tokenStatusText(result.status), result.message));
     case TokenStatus::RateLimited:
     case TokenStatus::Unreachable:
     case TokenStatus::Unchecked:
@@ -108,7 +112,8 @@ int CliApp::check()
     for (const QString &name : names) {
         const ValidationResult result = results.value(name);
         if (const Error error = m_store->recordCheck(name, toCheck(result)))
-            m_err << tr("warning: could not remember the result for \"%1\": %2").arg(name, error.message) << '\n';
+            m_err << tr("warning: could not remember the result for \"%1\": %2").arg(name, error.message)
+                  << '\n';
         refused |= result.status == TokenStatus::Invalid || result.status == TokenStatus::Expired;
         unanswered |= result.status == TokenStatus::Unreachable || result.status == TokenStatus::RateLimited;
         const TokenRecord record = m_store->token(name).value_or(TokenRecord{});
@@ -121,9 +126,11 @@ int CliApp::check()
             entry.insert(QStringLiteral("tokenDisplayName"), result.whoami->tokenDisplayName);
         }
         json.append(entry);
-        rows << QStringList{name, tokenStatusText(result.status),
+        rows << QStringList{name,
+                            tokenStatusText(result.status),
                             record.user().isEmpty() ? QStringLiteral("-") : record.user(),
-                            CliOutput::roleText(record.role()), CliOutput::expiresText(record.expires(), now),
+                            CliOutput::roleText(record.role()),
+                            CliOutput::expiresText(record.expires(), now),
                             result.status == TokenStatus::Valid ? QString() : result.message};
     }
     if (m_parser.isSet(QStringLiteral("json")))
@@ -180,7 +187,8 @@ int CliApp::access()
     if (m_parser.isSet(QStringLiteral("all")) && m_parser.isSet(QStringLiteral("token")))
         return usage(tr("Give --token NAME or --all, not both."));
     if (args().isEmpty())
-        return usage(tr("`access` needs at least one REPO (org/name, datasets/org/name, spaces/org/name or a URL)."));
+        return usage(
+            tr("`access` needs at least one REPO (org/name, datasets/org/name, spaces/org/name or a URL)."));
     QList<RepoRef> repos;
     for (const QString &text : args()) {
         QString why;
@@ -202,7 +210,8 @@ int CliApp::access()
         if (const Error error = HubClient::validateEndpoint(token.endpoint))
             return fail(error);
         for (qsizetype i = 0; i < repos.size(); ++i)
-            requests.append({QStringLiteral("%1\n%2").arg(i).arg(token.label), token.endpoint, token.secret, repos[i]});
+            requests.append(
+                {QStringLiteral("%1\n%2").arg(i).arg(token.label), token.endpoint, token.secret, repos[i]});
     }
     RepoAccessChecker checker(&hub());
     const QHash<QString, RepoAccessResult> results = checker.checkAndWait(requests);
@@ -215,8 +224,8 @@ int CliApp::access()
         const RepoAccessResult result = results.value(request.key);
         const QString label = request.key.section(QLatin1Char('\n'), 1);
         using State = RepoAccessResult::State;
-        refused |= result.state != State::Readable && result.state != State::Unreachable
-                   && result.state != State::RateLimited;
+        refused |= result.state != State::Readable && result.state != State::Unreachable &&
+                   result.state != State::RateLimited;
         unanswered |= result.state == State::Unreachable || result.state == State::RateLimited;
         json.append(QJsonObject{
             {QStringLiteral("repo"), request.repo.displayId()},

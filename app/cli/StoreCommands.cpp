@@ -15,13 +15,17 @@
 namespace hftm::cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("hftm::cli", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::cli", text);
+}
 
 QString modeText(const QFile::Permissions permissions, const QString &path)
 {
     if (!QFileInfo::exists(path))
         return tr("missing");
-    const bool others = permissions & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther);
+    const bool others =
+        permissions & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther);
     return others ? tr("readable by others!") : tr("private");
 }
 } // namespace
@@ -47,9 +51,14 @@ int CliApp::list()
             QString state = tokenStatusId(r.check.status);
             if (r.missingFromFiles)
                 state += tr(" (removed from files)");
-            rows << QStringList{r.active ? QStringLiteral("*") : QString(), r.name, r.masked,
-                                r.user().isEmpty() ? QStringLiteral("-") : r.user(), CliOutput::roleText(r.role()),
-                                CliOutput::expiresText(r.expires(), now), state, CliOutput::storageText(r.storage)};
+            rows << QStringList{r.active ? QStringLiteral("*") : QString(),
+                                r.name,
+                                r.masked,
+                                r.user().isEmpty() ? QStringLiteral("-") : r.user(),
+                                CliOutput::roleText(r.role()),
+                                CliOutput::expiresText(r.expires(), now),
+                                state,
+                                CliOutput::storageText(r.storage)};
         }
         CliOutput::printTable(m_out, rows);
     }
@@ -67,7 +76,8 @@ int CliApp::add()
         return usage(tr("`add` takes at most one NAME; the token itself is read from standard input."));
     const bool validate = !m_parser.isSet(QStringLiteral("no-validate"));
     if (rest.isEmpty() && !validate)
-        return usage(tr("`add --no-validate` needs a NAME: without the Hub there is no display name to use."));
+        return usage(
+            tr("`add --no-validate` needs a NAME: without the Hub there is no display name to use."));
     m_store->reload();
     if (const Error error = m_store->lastLoadError())
         return fail(error);
@@ -96,7 +106,8 @@ int CliApp::add()
     const Result<TokenRecord> added = m_store->add(name, *secret, options, whoami);
     if (!added)
         return fail(added.error());
-    m_err << tr("Stored \"%1\" (%2) in %3.").arg(name, added->masked, CliOutput::storageText(added->storage)) << '\n';
+    m_err << tr("Stored \"%1\" (%2) in %3.").arg(name, added->masked, CliOutput::storageText(added->storage))
+          << '\n';
     if (options.activate)
         m_err << tr("\"%1\" is now the active token.").arg(name) << '\n';
     printNotes();
@@ -138,7 +149,8 @@ int CliApp::remove()
     if (report->removedFromFiles)
         m_err << tr("Removed \"%1\" from %2.").arg(name, m_store->options().paths.storedTokensPath) << '\n';
     if (report->clearedActiveFile)
-        m_err << tr("It was the active token: %1 was deleted.").arg(m_store->options().paths.tokenPath) << '\n';
+        m_err << tr("It was the active token: %1 was deleted.").arg(m_store->options().paths.tokenPath)
+              << '\n';
     if (report->removedFromKeychain)
         m_err << tr("Removed \"%1\" from the keychain.").arg(name) << '\n';
     if (report->rejectedFromGit)
@@ -188,7 +200,8 @@ int CliApp::config()
     if (rest.value(0) == QLatin1String("endpoint") && rest.size() <= 2) {
         Settings settings = m_store->settings();
         if (rest.size() == 1) {
-            m_out << (settings.endpoint.isEmpty() ? m_store->endpointFor(QString()) : settings.endpoint) << '\n';
+            m_out << (settings.endpoint.isEmpty() ? m_store->endpointFor(QString()) : settings.endpoint)
+                  << '\n';
             return ExitOk;
         }
         if (const Error error = validateEndpoint(rest.at(1)))
@@ -218,8 +231,8 @@ int CliApp::status()
             gitToken = record.name;
     }
     const QString keychainState = settings.storageMode == StorageMode::FilesOnly ? QStringLiteral("not-used")
-                                  : keychain                                     ? QStringLiteral("unavailable")
-                                                                                 : QStringLiteral("available");
+                                  : keychain ? QStringLiteral("unavailable")
+                                             : QStringLiteral("available");
     if (m_parser.isSet(QStringLiteral("json"))) {
         QJsonObject json{
             {QStringLiteral("hfHome"), paths.hfHome},
@@ -230,11 +243,12 @@ int CliApp::status()
             {QStringLiteral("keychain"), keychainState},
             {QStringLiteral("keychainMessage"), keychain.message},
             {QStringLiteral("active"),
-             QJsonObject{{QStringLiteral("source"), CliOutput::activeSourceId(active.source)},
-                         {QStringLiteral("name"), active.name.isEmpty() ? QJsonValue() : QJsonValue(active.name)},
-                         {QStringLiteral("masked"), active.masked},
-                         {QStringLiteral("tokenFileName"),
-                          active.fileName.isEmpty() ? QJsonValue() : QJsonValue(active.fileName)}}},
+             QJsonObject{
+                 {QStringLiteral("source"), CliOutput::activeSourceId(active.source)},
+                 {QStringLiteral("name"), active.name.isEmpty() ? QJsonValue() : QJsonValue(active.name)},
+                 {QStringLiteral("masked"), active.masked},
+                 {QStringLiteral("tokenFileName"),
+                  active.fileName.isEmpty() ? QJsonValue() : QJsonValue(active.fileName)}}},
             {QStringLiteral("endpoint"), m_store->endpointFor(QString())},
             {QStringLiteral("gitHelpers"), QJsonArray::fromStringList(helpers ? *helpers : QStringList())},
             {QStringLiteral("gitCredentialToken"), gitToken.isEmpty() ? QJsonValue() : QJsonValue(gitToken)},
@@ -245,23 +259,32 @@ int CliApp::status()
         QString activeText = tr("none");
         if (active.source != ActiveToken::Source::None) {
             activeText = tr("%1 (%2) from %3")
-                             .arg(active.name.isEmpty() ? tr("an unnamed token") : QStringLiteral("\"%1\"").arg(active.name),
+                             .arg(active.name.isEmpty() ? tr("an unnamed token")
+                                                        : QStringLiteral("\"%1\"").arg(active.name),
                                   active.masked,
                                   active.source == ActiveToken::Source::TokenFile
                                       ? paths.tokenPath
-                                      : tr("the environment variable %1").arg(CliOutput::activeSourceId(active.source)));
+                                      : tr("the environment variable %1")
+                                            .arg(CliOutput::activeSourceId(active.source)));
         }
         QList<QStringList> rows{
             {tr("HF_HOME:"), paths.hfHome},
-            {tr("token file:"), QStringLiteral("%1 (%2)").arg(paths.tokenPath, modeText(QFileInfo(paths.tokenPath).permissions(), paths.tokenPath))},
-            {tr("stored_tokens:"), QStringLiteral("%1 (%2)").arg(paths.storedTokensPath, modeText(QFileInfo(paths.storedTokensPath).permissions(), paths.storedTokensPath))},
+            {tr("token file:"),
+             QStringLiteral("%1 (%2)").arg(
+                 paths.tokenPath, modeText(QFileInfo(paths.tokenPath).permissions(), paths.tokenPath))},
+            {tr("stored_tokens:"),
+             QStringLiteral("%1 (%2)").arg(
+                 paths.storedTokensPath,
+                 modeText(QFileInfo(paths.storedTokensPath).permissions(), paths.storedTokensPath))},
             {tr("metadata:"), m_store->options().configDir},
             {tr("storage mode:"), storageModeId(settings.storageMode)},
             {tr("keychain:"), keychain ? tr("unavailable: %1").arg(keychain.message) : keychainState},
             {tr("active token:"), activeText},
             {tr("endpoint:"), m_store->endpointFor(QString())},
-            {tr("git helpers:"), helpers && !helpers->isEmpty() ? helpers->join(QStringLiteral(", ")) : tr("none configured")},
-            {tr("git credential:"), gitToken.isEmpty() ? tr("not registered by this program") : tr("registered for \"%1\"").arg(gitToken)},
+            {tr("git helpers:"),
+             helpers && !helpers->isEmpty() ? helpers->join(QStringLiteral(", ")) : tr("none configured")},
+            {tr("git credential:"), gitToken.isEmpty() ? tr("not registered by this program")
+                                                       : tr("registered for \"%1\"").arg(gitToken)},
         };
         CliOutput::printTable(m_out, rows);
     }

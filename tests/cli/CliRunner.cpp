@@ -51,8 +51,9 @@ CliRunner::Run CliRunner::run(const QStringList &arguments, const QByteArray &st
 QByteArray CliRunner::keychainLookup(const QString &name)
 {
     QProcess tool;
-    tool.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
-                                               QStringLiteral("hf-token-manager"), QStringLiteral("user"), name});
+    tool.start(QStringLiteral("secret-tool"),
+               {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("hf-token-manager"),
+                QStringLiteral("user"), name});
     tool.closeWriteChannel();
     tool.waitForFinished(20000);
     return tool.readAllStandardOutput();

@@ -46,13 +46,15 @@ private slots:
 
     void addRegistersAndRemoveRejects()
     {
-        CliRunner::Run run = m_cli->run({QStringLiteral("add"), QStringLiteral("pusher"), QStringLiteral("--no-validate"),
-                                         QStringLiteral("--activate"), QStringLiteral("--git-credential")},
-                                        Secret);
+        CliRunner::Run run =
+            m_cli->run({QStringLiteral("add"), QStringLiteral("pusher"), QStringLiteral("--no-validate"),
+                        QStringLiteral("--activate"), QStringLiteral("--git-credential")},
+                       Secret);
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(readAll(m_creds), "https://hf_user:" + Secret + "@huggingface.co\n");
-        const QJsonObject status = QJsonDocument::fromJson(
-            m_cli->run({QStringLiteral("status"), QStringLiteral("--json")}).out).object();
+        const QJsonObject status =
+            QJsonDocument::fromJson(m_cli->run({QStringLiteral("status"), QStringLiteral("--json")}).out)
+                .object();
         QCOMPARE(status.value(QStringLiteral("gitHelpers")).toArray(), QJsonArray({QStringLiteral("store")}));
         QCOMPARE(status.value(QStringLiteral("gitCredentialToken")).toString(), QStringLiteral("pusher"));
         run = m_cli->run({QStringLiteral("remove"), QStringLiteral("pusher")});
@@ -65,11 +67,18 @@ private slots:
     void switchRegistersForTheCustomEndpointHost()
     {
         m_env->set(QStringLiteral("HF_ENDPOINT"), QStringLiteral("http://127.0.0.1:8089/pulp/content/hf/"));
-        QCOMPARE(m_cli->run({QStringLiteral("add"), QStringLiteral("a"), QStringLiteral("--no-validate")},
-                            "hf_FAKEfirstTokenForGitxxxxxxxxxxxxxxAAA").exitCode, 0);
-        QCOMPARE(m_cli->run({QStringLiteral("switch"), QStringLiteral("a"), QStringLiteral("--git-credential")}).exitCode, 0);
+        QCOMPARE(m_cli
+                     ->run({QStringLiteral("add"), QStringLiteral("a"), QStringLiteral("--no-validate")},
+                           "hf_FAKEfirstTokenForGitxxxxxxxxxxxxxxAAA")
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            m_cli->run({QStringLiteral("switch"), QStringLiteral("a"), QStringLiteral("--git-credential")})
+                .exitCode,
+            0);
         // git drops the path and keeps host:port, as the spec observed with git 2.39.
-        QCOMPARE(readAll(m_creds), QByteArray("http://hf_user:hf_FAKEfirstTokenForGitxxxxxxxxxxxxxxAAA@127.0.0.1%3a8089\n"));
+        QCOMPARE(readAll(m_creds),
+                 QByteArray("http://hf_user:hf_FAKEfirstTokenForGitxxxxxxxxxxxxxxAAA@127.0.0.1%3a8089\n"));
     }
 
     void tokenNeverReachesGitsArgv()
@@ -79,19 +88,28 @@ private slots:
         const QString log = QDir(m_env->root()).filePath(QStringLiteral("git-calls"));
         QFile fake(QDir(bin).filePath(QStringLiteral("git")));
         QVERIFY(fake.open(QIODevice::WriteOnly));
-        fake.write("#!/bin/sh\nprintf 'argv:%s\\n' \"$*\" >> '" + log.toUtf8() + "'\n"
-                   "printf 'prompt:%s\\n' \"$GIT_TERMINAL_PROMPT\" >> '" + log.toUtf8() + "'\n"
-                   "if [ \"$1\" = credential ]; then cat >> '" + log.toUtf8() + "'; fi\n");
+        fake.write("#!/bin/sh\nprintf 'argv:%s\\n' \"$*\" >> '" + log.toUtf8() +
+                   "'\n"
+                   "printf 'prompt:%s\\n' \"$GIT_TERMINAL_PROMPT\" >> '" +
+                   log.toUtf8() +
+                   "'\n"
+                   "if [ \"$1\" = credential ]; then cat >> '" +
+                   log.toUtf8() + "'; fi\n");
         fake.close();
         fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         m_env->set(QStringLiteral("PATH"), bin + QLatin1Char(':') + qEnvironmentVariable("PATH"));
-        QCOMPARE(m_cli->run({QStringLiteral("add"), QStringLiteral("p"), QStringLiteral("--no-validate"),
-                             QStringLiteral("--git-credential")},
-                            Secret).exitCode, 0);
+        QCOMPARE(m_cli
+                     ->run({QStringLiteral("add"), QStringLiteral("p"), QStringLiteral("--no-validate"),
+                            QStringLiteral("--git-credential")},
+                           Secret)
+                     .exitCode,
+                 0);
         const QByteArray calls = readAll(log);
-        QVERIFY2(calls.contains("argv:credential approve\nprompt:0\nurl=https://huggingface.co\nusername=hf_user\n"
-                                "password=" + Secret + "\n\n"),
-                 calls.constData());
+        QVERIFY2(
+            calls.contains("argv:credential approve\nprompt:0\nurl=https://huggingface.co\nusername=hf_user\n"
+                           "password=" +
+                           Secret + "\n\n"),
+            calls.constData());
         for (const QByteArray &line : calls.split('\n')) {
             if (line.startsWith("argv:"))
                 QVERIFY(!line.contains(Secret));

@@ -80,14 +80,17 @@ private slots:
 
     void addValidatesAndNamesAfterTheHub()
     {
-        const CliRunner::Run run = m_cli->run({QStringLiteral("add"), QStringLiteral("--activate")}, Laptop.toUtf8());
+        const CliRunner::Run run =
+            m_cli->run({QStringLiteral("add"), QStringLiteral("--activate")}, Laptop.toUtf8());
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(m_env->readFile(QStringLiteral("stored_tokens")).contains("[laptop-read]\nhf_token = " + Laptop.toUtf8()));
+        QVERIFY(m_env->readFile(QStringLiteral("stored_tokens"))
+                    .contains("[laptop-read]\nhf_token = " + Laptop.toUtf8()));
         QCOMPARE(m_hub->requestCount(QStringLiteral("/api/whoami-v2")), 1);
         QCOMPARE(m_hub->requests().first().header("authorization"), "Bearer " + Laptop.toUtf8());
-        const QJsonObject entry = byName(QJsonDocument::fromJson(
-            m_cli->run({QStringLiteral("list"), QStringLiteral("--json")}).out).array(), QStringLiteral("name"),
-            QStringLiteral("laptop-read"));
+        const QJsonObject entry =
+            byName(QJsonDocument::fromJson(m_cli->run({QStringLiteral("list"), QStringLiteral("--json")}).out)
+                       .array(),
+                   QStringLiteral("name"), QStringLiteral("laptop-read"));
         QCOMPARE(entry.value(QStringLiteral("user")).toString(), QStringLiteral("alice-example"));
         QCOMPARE(entry.value(QStringLiteral("role")).toString(), QStringLiteral("read"));
         QCOMPARE(entry.value(QStringLiteral("status")).toString(), QStringLiteral("valid"));
@@ -127,28 +130,39 @@ private slots:
     {
         m_env->installFixture(QStringLiteral("files/stored_tokens"));
         m_env->installFixture(QStringLiteral("files/token"));
-        CliRunner::Run run = m_cli->run({QStringLiteral("check"), QStringLiteral("--all"), QStringLiteral("--json")});
+        CliRunner::Run run =
+            m_cli->run({QStringLiteral("check"), QStringLiteral("--all"), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 1); // the OAuth fixture token is unknown to the fake Hub: refused
         const QJsonArray checked = QJsonDocument::fromJson(run.out).array();
         QCOMPARE(checked.size(), 5);
-        QCOMPARE(byName(checked, QStringLiteral("name"), QStringLiteral("ci-write")).value(QStringLiteral("status")).toString(),
+        QCOMPARE(byName(checked, QStringLiteral("name"), QStringLiteral("ci-write"))
+                     .value(QStringLiteral("status"))
+                     .toString(),
                  QStringLiteral("valid"));
-        QCOMPARE(byName(checked, QStringLiteral("name"), QStringLiteral("oauth-carol-example")).value(QStringLiteral("status")).toString(),
+        QCOMPARE(byName(checked, QStringLiteral("name"), QStringLiteral("oauth-carol-example"))
+                     .value(QStringLiteral("status"))
+                     .toString(),
                  QStringLiteral("invalid"));
-        const QJsonArray list = QJsonDocument::fromJson(m_cli->run({QStringLiteral("list"), QStringLiteral("--json")}).out).array();
+        const QJsonArray list =
+            QJsonDocument::fromJson(m_cli->run({QStringLiteral("list"), QStringLiteral("--json")}).out)
+                .array();
         const QJsonObject bob = byName(list, QStringLiteral("name"), QStringLiteral("bob-finegrained"));
         QCOMPARE(bob.value(QStringLiteral("role")).toString(), QStringLiteral("fineGrained"));
         QCOMPARE(bob.value(QStringLiteral("user")).toString(), QStringLiteral("bob-example"));
         QCOMPARE(bob.value(QStringLiteral("expires")).toString(), QStringLiteral("2026-12-31T23:59:59Z"));
-        QCOMPARE(byName(list, QStringLiteral("name"), QStringLiteral("Colab notebooks")).value(QStringLiteral("user")).toString(),
+        QCOMPARE(byName(list, QStringLiteral("name"), QStringLiteral("Colab notebooks"))
+                     .value(QStringLiteral("user"))
+                     .toString(),
                  QStringLiteral("carol-example"));
 
         // The Hub goes away: the result is "unreachable", exit 4, and the verdict stays valid.
         m_env->set(QStringLiteral("HF_ENDPOINT"), closedEndpoint());
         run = m_cli->run({QStringLiteral("check"), QStringLiteral("ci-write")});
         QCOMPARE(run.exitCode, 4);
-        const QJsonObject ci = byName(QJsonDocument::fromJson(m_cli->run({QStringLiteral("list"), QStringLiteral("--json")}).out).array(),
-                                      QStringLiteral("name"), QStringLiteral("ci-write"));
+        const QJsonObject ci =
+            byName(QJsonDocument::fromJson(m_cli->run({QStringLiteral("list"), QStringLiteral("--json")}).out)
+                       .array(),
+                   QStringLiteral("name"), QStringLiteral("ci-write"));
         QCOMPARE(ci.value(QStringLiteral("status")).toString(), QStringLiteral("unreachable"));
         QCOMPARE(ci.value(QStringLiteral("verdict")).toString(), QStringLiteral("valid"));
         QCOMPARE(ci.value(QStringLiteral("user")).toString(), QStringLiteral("alice-example"));
@@ -158,9 +172,15 @@ private slots:
     {
         m_env->installFixture(QStringLiteral("files/stored_tokens"));
         m_hub->rateLimitNext(55);
-        const CliRunner::Run run = m_cli->run({QStringLiteral("check"), QStringLiteral("laptop-read"), QStringLiteral("--json")});
+        const CliRunner::Run run =
+            m_cli->run({QStringLiteral("check"), QStringLiteral("laptop-read"), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 4);
-        QCOMPARE(QJsonDocument::fromJson(run.out).array().first().toObject().value(QStringLiteral("status")).toString(),
+        QCOMPARE(QJsonDocument::fromJson(run.out)
+                     .array()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
                  QStringLiteral("rate-limited"));
     }
 
@@ -168,37 +188,62 @@ private slots:
     {
         m_env->installFixture(QStringLiteral("files/stored_tokens"));
         m_env->installFixture(QStringLiteral("files/token"));
-        const CliRunner::Run run = m_cli->run(
-            {QStringLiteral("access"), QStringLiteral("example-org/tiny-demo-gpt"),
-             m_hub->endpoint() + QStringLiteral("/acme-research/gated-llm-8b/tree/main"),
-             QStringLiteral("datasets/acme-research/private-data"), QStringLiteral("example-org/does-not-exist"),
-             QStringLiteral("--all"), QStringLiteral("--json")});
+        const CliRunner::Run run =
+            m_cli->run({QStringLiteral("access"), QStringLiteral("example-org/tiny-demo-gpt"),
+                        m_hub->endpoint() + QStringLiteral("/acme-research/gated-llm-8b/tree/main"),
+                        QStringLiteral("datasets/acme-research/private-data"),
+                        QStringLiteral("example-org/does-not-exist"), QStringLiteral("--all"),
+                        QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 1);
         const QJsonArray cells = QJsonDocument::fromJson(run.out).array();
         QCOMPARE(cells.size(), 4 * 5);
         auto state = [&](const QString &repo, const QString &token) {
             for (const QJsonValue &cell : cells) {
                 const QJsonObject o = cell.toObject();
-                if (o.value(QStringLiteral("repo")).toString() == repo && o.value(QStringLiteral("token")).toString() == token)
+                if (o.value(QStringLiteral("repo")).toString() == repo &&
+                    o.value(QStringLiteral("token")).toString() == token)
                     return o;
             }
             return QJsonObject{};
         };
-        QCOMPARE(state(QStringLiteral("example-org/tiny-demo-gpt"), QStringLiteral("laptop-read")).value(QStringLiteral("state")).toString(), QStringLiteral("readable"));
-        const QJsonObject gated = state(QStringLiteral("acme-research/gated-llm-8b"), QStringLiteral("laptop-read"));
+        QCOMPARE(state(QStringLiteral("example-org/tiny-demo-gpt"), QStringLiteral("laptop-read"))
+                     .value(QStringLiteral("state"))
+                     .toString(),
+                 QStringLiteral("readable"));
+        const QJsonObject gated =
+            state(QStringLiteral("acme-research/gated-llm-8b"), QStringLiteral("laptop-read"));
         QCOMPARE(gated.value(QStringLiteral("state")).toString(), QStringLiteral("gated"));
-        QVERIFY(gated.value(QStringLiteral("requestAccessUrl")).toString().endsWith(QLatin1String("/acme-research/gated-llm-8b")));
-        QCOMPARE(state(QStringLiteral("acme-research/gated-llm-8b"), QStringLiteral("ci-write")).value(QStringLiteral("state")).toString(), QStringLiteral("readable"));
-        QCOMPARE(state(QStringLiteral("datasets/acme-research/private-data"), QStringLiteral("Colab notebooks")).value(QStringLiteral("state")).toString(), QStringLiteral("readable"));
-        QCOMPARE(state(QStringLiteral("datasets/acme-research/private-data"), QStringLiteral("laptop-read")).value(QStringLiteral("state")).toString(), QStringLiteral("not-found"));
-        QCOMPARE(state(QStringLiteral("example-org/does-not-exist"), QStringLiteral("ci-write")).value(QStringLiteral("state")).toString(), QStringLiteral("not-found"));
-        QCOMPARE(state(QStringLiteral("example-org/tiny-demo-gpt"), QStringLiteral("oauth-carol-example")).value(QStringLiteral("state")).toString(), QStringLiteral("token-invalid"));
+        QVERIFY(gated.value(QStringLiteral("requestAccessUrl"))
+                    .toString()
+                    .endsWith(QLatin1String("/acme-research/gated-llm-8b")));
+        QCOMPARE(state(QStringLiteral("acme-research/gated-llm-8b"), QStringLiteral("ci-write"))
+                     .value(QStringLiteral("state"))
+                     .toString(),
+                 QStringLiteral("readable"));
+        QCOMPARE(
+            state(QStringLiteral("datasets/acme-research/private-data"), QStringLiteral("Colab notebooks"))
+                .value(QStringLiteral("state"))
+                .toString(),
+            QStringLiteral("readable"));
+        QCOMPARE(state(QStringLiteral("datasets/acme-research/private-data"), QStringLiteral("laptop-read"))
+                     .value(QStringLiteral("state"))
+                     .toString(),
+                 QStringLiteral("not-found"));
+        QCOMPARE(state(QStringLiteral("example-org/does-not-exist"), QStringLiteral("ci-write"))
+                     .value(QStringLiteral("state"))
+                     .toString(),
+                 QStringLiteral("not-found"));
+        QCOMPARE(state(QStringLiteral("example-org/tiny-demo-gpt"), QStringLiteral("oauth-carol-example"))
+                     .value(QStringLiteral("state"))
+                     .toString(),
+                 QStringLiteral("token-invalid"));
     }
 
     void accessDefaultsToTheTokenInForce()
     {
         m_env->set(QStringLiteral("HF_TOKEN"), CiWrite);
-        const CliRunner::Run run = m_cli->run({QStringLiteral("access"), QStringLiteral("acme-research/gated-llm-8b")});
+        const CliRunner::Run run =
+            m_cli->run({QStringLiteral("access"), QStringLiteral("acme-research/gated-llm-8b")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("HF_TOKEN"));
         QVERIFY(run.out.contains("readable"));

@@ -21,7 +21,8 @@ class TestCliNoKeychain : public QObject {
 private slots:
     void initTestCase()
     {
-        QVERIFY2(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"), "run through tests/without-keyring.sh");
+        QVERIFY2(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                 "run through tests/without-keyring.sh");
     }
 
     void init()
@@ -35,14 +36,15 @@ private slots:
     void addFailsClearlyAndChangesNothing()
     {
         const QByteArray before = m_env->readFile(QStringLiteral("stored_tokens"));
-        const CliRunner::Run run = m_cli->run(
-            {QStringLiteral("add"), QStringLiteral("new"), QStringLiteral("--no-validate"), QStringLiteral("--activate")},
-            "hf_FAKEnoKeychainTokenxxxxxxxxxxxxxNoKc");
+        const CliRunner::Run run = m_cli->run({QStringLiteral("add"), QStringLiteral("new"),
+                                               QStringLiteral("--no-validate"), QStringLiteral("--activate")},
+                                              "hf_FAKEnoKeychainTokenxxxxxxxxxxxxxNoKc");
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains("keychain"), run.err.constData());
         QVERIFY2(run.err.contains("files-only"), run.err.constData()); // says how to choose otherwise
         QCOMPARE(m_env->readFile(QStringLiteral("stored_tokens")), before);
-        QCOMPARE(m_env->readFile(QStringLiteral("token")), QByteArray("hf_FAKEciWriteTokenForTestsOnlyxxCiWr"));
+        QCOMPARE(m_env->readFile(QStringLiteral("token")),
+                 QByteArray("hf_FAKEciWriteTokenForTestsOnlyxxCiWr"));
         QVERIFY(!m_cli->transcript().contains("hf_FAKEnoKeychainToken"));
     }
 
@@ -53,29 +55,41 @@ private slots:
         const QJsonArray list = QJsonDocument::fromJson(run.out).array();
         QCOMPARE(list.size(), 5);
         for (const QJsonValue &value : list)
-            QCOMPARE(value.toObject().value(QStringLiteral("storage")).toArray(), QJsonArray({QStringLiteral("stored_tokens")}));
+            QCOMPARE(value.toObject().value(QStringLiteral("storage")).toArray(),
+                     QJsonArray({QStringLiteral("stored_tokens")}));
         QVERIFY2(run.err.contains("keychain"), run.err.constData());
-        const QJsonObject status = QJsonDocument::fromJson(
-            m_cli->run({QStringLiteral("status"), QStringLiteral("--json")}).out).object();
+        const QJsonObject status =
+            QJsonDocument::fromJson(m_cli->run({QStringLiteral("status"), QStringLiteral("--json")}).out)
+                .object();
         QCOMPARE(status.value(QStringLiteral("keychain")).toString(), QStringLiteral("unavailable"));
         QVERIFY(!status.value(QStringLiteral("keychainMessage")).toString().isEmpty());
     }
 
     void filesOnlyIsAnExplicitChoice()
     {
-        QCOMPARE(m_cli->run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("files-only")}).exitCode, 0);
-        const CliRunner::Run run = m_cli->run(
-            {QStringLiteral("add"), QStringLiteral("plain"), QStringLiteral("--no-validate")},
-            "hf_FAKEfilesOnlyTokenxxxxxxxxxxxxxxPlai");
+        QCOMPARE(
+            m_cli->run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("files-only")})
+                .exitCode,
+            0);
+        const CliRunner::Run run =
+            m_cli->run({QStringLiteral("add"), QStringLiteral("plain"), QStringLiteral("--no-validate")},
+                       "hf_FAKEfilesOnlyTokenxxxxxxxxxxxxxxPlai");
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(m_env->readFile(QStringLiteral("stored_tokens")).contains("[plain]\nhf_token = hf_FAKEfilesOnlyTokenxxxxxxxxxxxxxxPlai\n"));
-        const QJsonObject status = QJsonDocument::fromJson(
-            m_cli->run({QStringLiteral("status"), QStringLiteral("--json")}).out).object();
+        QVERIFY(m_env->readFile(QStringLiteral("stored_tokens"))
+                    .contains("[plain]\nhf_token = hf_FAKEfilesOnlyTokenxxxxxxxxxxxxxxPlai\n"));
+        const QJsonObject status =
+            QJsonDocument::fromJson(m_cli->run({QStringLiteral("status"), QStringLiteral("--json")}).out)
+                .object();
         QCOMPARE(status.value(QStringLiteral("storage")).toString(), QStringLiteral("files-only"));
         // Going back to the keychain needs one: refused, the mode stays.
-        QCOMPARE(m_cli->run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("keychain-and-files")}).exitCode, 3);
-        const QJsonObject after = QJsonDocument::fromJson(
-            m_cli->run({QStringLiteral("status"), QStringLiteral("--json")}).out).object();
+        QCOMPARE(m_cli
+                     ->run({QStringLiteral("config"), QStringLiteral("storage"),
+                            QStringLiteral("keychain-and-files")})
+                     .exitCode,
+                 3);
+        const QJsonObject after =
+            QJsonDocument::fromJson(m_cli->run({QStringLiteral("status"), QStringLiteral("--json")}).out)
+                .object();
         QCOMPARE(after.value(QStringLiteral("storage")).toString(), QStringLiteral("files-only"));
     }
 

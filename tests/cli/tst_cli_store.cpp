@@ -23,7 +23,8 @@ QByteArrayList fixtureSecrets()
 {
     QByteArrayList secrets;
     const QRegularExpression line(QStringLiteral("hf_token = (\\S+)"));
-    auto it = line.globalMatch(QString::fromUtf8(ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens"))));
+    auto it = line.globalMatch(
+        QString::fromUtf8(ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens"))));
     while (it.hasNext())
         secrets << it.next().captured(1).toUtf8();
     return secrets;
@@ -97,20 +98,22 @@ private slots:
 
     void addStoresInKeychainAndFilesInHubLayout()
     {
-        const CliRunner::Run run = m_cli->run(
-            {QStringLiteral("add"), QStringLiteral("new-token"), QStringLiteral("--no-validate"),
-             QStringLiteral("--activate")},
-            "  " + Canary + "\n");
+        const CliRunner::Run run = m_cli->run({QStringLiteral("add"), QStringLiteral("new-token"),
+                                               QStringLiteral("--no-validate"), QStringLiteral("--activate")},
+                                              "  " + Canary + "\n");
         QCOMPARE(run.exitCode, 0);
         QByteArray expected = ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens"));
-        expected.insert(expected.indexOf("[oauth-carol-example]"), "[new-token]\nhf_token = " + Canary + "\n\n");
+        expected.insert(expected.indexOf("[oauth-carol-example]"),
+                        "[new-token]\nhf_token = " + Canary + "\n\n");
         QCOMPARE(m_env->readFile(QStringLiteral("stored_tokens")), expected);
         QCOMPARE(m_env->readFile(QStringLiteral("token")), Canary); // no trailing newline, like hf_hub
         QCOMPARE(CliRunner::keychainLookup(QStringLiteral("new-token")), Canary);
         QCOMPARE(unixMode(m_env->paths().tokenPath), 0600);
         QCOMPARE(unixMode(m_env->paths().storedTokensPath), 0600);
         QCOMPARE(unixMode(m_env->hfHome()), 0700);
-        QCOMPARE(entry(listJson(*m_cli), QStringLiteral("new-token")).value(QStringLiteral("active")).toBool(), true);
+        QCOMPARE(
+            entry(listJson(*m_cli), QStringLiteral("new-token")).value(QStringLiteral("active")).toBool(),
+            true);
     }
 
     void addRefusesBadInput_data()
@@ -129,8 +132,8 @@ private slots:
     {
         QFETCH(QByteArray, input);
         const QByteArray before = m_env->readFile(QStringLiteral("stored_tokens"));
-        const CliRunner::Run run =
-            m_cli->run({QStringLiteral("add"), QStringLiteral("bad"), QStringLiteral("--no-validate")}, input);
+        const CliRunner::Run run = m_cli->run(
+            {QStringLiteral("add"), QStringLiteral("bad"), QStringLiteral("--no-validate")}, input);
         QCOMPARE(run.exitCode, 1);
         QVERIFY(!run.err.isEmpty());
         if (input.size() > 6)
@@ -155,7 +158,8 @@ private slots:
                           QStringLiteral("--force")},
                          Canary);
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(m_env->readFile(QStringLiteral("stored_tokens")).contains("[ci-write]\nhf_token = " + Canary + "\n"));
+        QVERIFY(m_env->readFile(QStringLiteral("stored_tokens"))
+                    .contains("[ci-write]\nhf_token = " + Canary + "\n"));
         QCOMPARE(CliRunner::keychainLookup(QStringLiteral("ci-write")), Canary);
     }
 
@@ -165,26 +169,32 @@ private slots:
         const QByteArray before = m_env->readFile(QStringLiteral("stored_tokens"));
         const CliRunner::Run run = m_cli->run({QStringLiteral("switch"), QStringLiteral("laptop-read")});
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(m_env->readFile(QStringLiteral("token")), QByteArray("hf_FAKElaptopReadTokenForTestsOnlLrdA"));
+        QCOMPARE(m_env->readFile(QStringLiteral("token")),
+                 QByteArray("hf_FAKElaptopReadTokenForTestsOnlLrdA"));
         QCOMPARE(m_env->readFile(QStringLiteral("stored_tokens")), before);
-        QCOMPARE(entry(listJson(*m_cli), QStringLiteral("laptop-read")).value(QStringLiteral("active")).toBool(), true);
+        QCOMPARE(
+            entry(listJson(*m_cli), QStringLiteral("laptop-read")).value(QStringLiteral("active")).toBool(),
+            true);
         QCOMPARE(m_cli->run({QStringLiteral("switch"), QStringLiteral("nope")}).exitCode, 1);
     }
 
     void renameKeepsOAuthFields()
     {
-        const CliRunner::Run run =
-            m_cli->run({QStringLiteral("rename"), QStringLiteral("oauth-carol-example"), QStringLiteral("carol")});
+        const CliRunner::Run run = m_cli->run(
+            {QStringLiteral("rename"), QStringLiteral("oauth-carol-example"), QStringLiteral("carol")});
         QCOMPARE(run.exitCode, 0);
         const QByteArray file = m_env->readFile(QStringLiteral("stored_tokens"));
         QVERIFY(!file.contains("[oauth-carol-example]"));
-        QVERIFY(file.contains("[carol]\nhf_token = hf_oauth_FAKEoauthCarolTokenForTestsOnlOaCa\n"
-                              "refresh_token = FAKE-refresh-token-carol-example-0001\nexpires_at = 1790000000\n\n"));
+        QVERIFY(file.contains(
+            "[carol]\nhf_token = hf_oauth_FAKEoauthCarolTokenForTestsOnlOaCa\n"
+            "refresh_token = FAKE-refresh-token-carol-example-0001\nexpires_at = 1790000000\n\n"));
         QVERIFY(file.indexOf("[carol]") < file.indexOf("[ci-write]")); // re-sorted like hf_hub writes
         QCOMPARE(CliRunner::keychainLookup(QStringLiteral("carol")),
                  QByteArray("hf_oauth_FAKEoauthCarolTokenForTestsOnlOaCa"));
         QVERIFY(CliRunner::keychainLookup(QStringLiteral("oauth-carol-example")).isEmpty());
-        QCOMPARE(m_cli->run({QStringLiteral("rename"), QStringLiteral("carol"), QStringLiteral("ci-write")}).exitCode, 1);
+        QCOMPARE(m_cli->run({QStringLiteral("rename"), QStringLiteral("carol"), QStringLiteral("ci-write")})
+                     .exitCode,
+                 1);
     }
 
     void removeEverywhereAndClearsTheActiveFile()
@@ -229,19 +239,28 @@ private slots:
     void keychainOnlyMovesSecretsOutAndBack()
     {
         const QByteArray original = m_env->readFile(QStringLiteral("stored_tokens"));
-        QCOMPARE(m_cli->run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("keychain-only")}).exitCode, 0);
+        QCOMPARE(
+            m_cli->run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("keychain-only")})
+                .exitCode,
+            0);
         const QByteArray stripped = m_env->readFile(QStringLiteral("stored_tokens"));
-        QVERIFY(!stripped.contains("hf_FAKE"));                // plaintext secrets left the file
-        QVERIFY(stripped.contains("[oauth-carol-example]"));   // OAuth stays for hf_hub's refresh
-        QCOMPARE(m_env->readFile(QStringLiteral("token")), QByteArray("hf_FAKEciWriteTokenForTestsOnlyxxCiWr"));
+        QVERIFY(!stripped.contains("hf_FAKE"));              // plaintext secrets left the file
+        QVERIFY(stripped.contains("[oauth-carol-example]")); // OAuth stays for hf_hub's refresh
+        QCOMPARE(m_env->readFile(QStringLiteral("token")),
+                 QByteArray("hf_FAKEciWriteTokenForTestsOnlyxxCiWr"));
         const QJsonArray list = listJson(*m_cli);
         QCOMPARE(list.size(), 5);
         QCOMPARE(entry(list, QStringLiteral("laptop-read")).value(QStringLiteral("storage")).toArray(),
                  QJsonArray({QStringLiteral("keychain")}));
         QCOMPARE(entry(list, QStringLiteral("ci-write")).value(QStringLiteral("active")).toBool(), true);
         QCOMPARE(m_cli->run({QStringLiteral("switch"), QStringLiteral("laptop-read")}).exitCode, 0);
-        QCOMPARE(m_env->readFile(QStringLiteral("token")), QByteArray("hf_FAKElaptopReadTokenForTestsOnlLrdA"));
-        QCOMPARE(m_cli->run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("keychain-and-files")}).exitCode, 0);
+        QCOMPARE(m_env->readFile(QStringLiteral("token")),
+                 QByteArray("hf_FAKElaptopReadTokenForTestsOnlLrdA"));
+        QCOMPARE(m_cli
+                     ->run({QStringLiteral("config"), QStringLiteral("storage"),
+                            QStringLiteral("keychain-and-files")})
+                     .exitCode,
+                 0);
         QCOMPARE(m_env->readFile(QStringLiteral("stored_tokens")), original); // every secret came back
     }
 
@@ -250,7 +269,8 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("no command") << QStringList{};
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-        QTest::newRow("option of another command") << QStringList{QStringLiteral("list"), QStringLiteral("--activate")};
+        QTest::newRow("option of another command")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--activate")};
         QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")};
         QTest::newRow("switch without name") << QStringList{QStringLiteral("switch")};
         QTest::newRow("bad storage mode")

@@ -19,7 +19,8 @@ using hftm::test::ScratchEnvironment;
 namespace {
 QJsonObject entry(const CliRunner &cli, const QString &name)
 {
-    const QJsonArray list = QJsonDocument::fromJson(cli.run({QStringLiteral("list"), QStringLiteral("--json")}).out).array();
+    const QJsonArray list =
+        QJsonDocument::fromJson(cli.run({QStringLiteral("list"), QStringLiteral("--json")}).out).array();
     for (const QJsonValue &value : list) {
         if (value.toObject().value(QStringLiteral("name")).toString() == name)
             return value.toObject();
@@ -45,26 +46,31 @@ private slots:
     void tokenAddedByHfIsImported()
     {
         QByteArray file = m_env->readFile(QStringLiteral("stored_tokens"));
-        file.insert(file.indexOf("[laptop-read]"), "[hf-added]\nhf_token = hf_FAKEaddedByHfLoginxxxxxxxxxxxxAdd1\n\n");
+        file.insert(file.indexOf("[laptop-read]"),
+                    "[hf-added]\nhf_token = hf_FAKEaddedByHfLoginxxxxxxxxxxxxAdd1\n\n");
         m_env->writeFile(QStringLiteral("stored_tokens"), file);
         const CliRunner::Run run = m_cli->run({QStringLiteral("list")});
         QVERIFY(run.err.contains("Imported \"hf-added\""));
-        QCOMPARE(CliRunner::keychainLookup(QStringLiteral("hf-added")), QByteArray("hf_FAKEaddedByHfLoginxxxxxxxxxxxxAdd1"));
-        QCOMPARE(entry(*m_cli, QStringLiteral("hf-added")).value(QStringLiteral("storage")).toArray().size(), 2);
+        QCOMPARE(CliRunner::keychainLookup(QStringLiteral("hf-added")),
+                 QByteArray("hf_FAKEaddedByHfLoginxxxxxxxxxxxxAdd1"));
+        QCOMPARE(entry(*m_cli, QStringLiteral("hf-added")).value(QStringLiteral("storage")).toArray().size(),
+                 2);
     }
 
     void secretRefreshedInPlaceIsAdopted()
     {
         QByteArray file = m_env->readFile(QStringLiteral("stored_tokens"));
-        file.replace("hf_oauth_FAKEoauthCarolTokenForTestsOnlOaCa", "hf_oauth_FAKErefreshedCarolTokenxxxxxxxNew1");
+        file.replace("hf_oauth_FAKEoauthCarolTokenForTestsOnlOaCa",
+                     "hf_oauth_FAKErefreshedCarolTokenxxxxxxxNew1");
         file.replace("expires_at = 1790000000", "expires_at = 1900000000");
         m_env->writeFile(QStringLiteral("stored_tokens"), file);
         const CliRunner::Run run = m_cli->run({QStringLiteral("list")});
         QVERIFY(run.err.contains("Adopted the new secret of \"oauth-carol-example\""));
         QCOMPARE(CliRunner::keychainLookup(QStringLiteral("oauth-carol-example")),
                  QByteArray("hf_oauth_FAKErefreshedCarolTokenxxxxxxxNew1"));
-        QCOMPARE(entry(*m_cli, QStringLiteral("oauth-carol-example")).value(QStringLiteral("expires")).toString(),
-                 QStringLiteral("2030-03-17T17:46:40Z"));
+        QCOMPARE(
+            entry(*m_cli, QStringLiteral("oauth-carol-example")).value(QStringLiteral("expires")).toString(),
+            QStringLiteral("2030-03-17T17:46:40Z"));
     }
 
     void tokenRemovedByHfIsFlaggedNotDeleted()
@@ -77,10 +83,12 @@ private slots:
         const QJsonObject laptop = entry(*m_cli, QStringLiteral("laptop-read"));
         QCOMPARE(laptop.value(QStringLiteral("missingFromFiles")).toBool(), true);
         QCOMPARE(laptop.value(QStringLiteral("storage")).toArray(), QJsonArray({QStringLiteral("keychain")}));
-        QCOMPARE(CliRunner::keychainLookup(QStringLiteral("laptop-read")), QByteArray("hf_FAKElaptopReadTokenForTestsOnlLrdA"));
+        QCOMPARE(CliRunner::keychainLookup(QStringLiteral("laptop-read")),
+                 QByteArray("hf_FAKElaptopReadTokenForTestsOnlLrdA"));
         // Switching to it still works: the keychain has the secret.
         QCOMPARE(m_cli->run({QStringLiteral("switch"), QStringLiteral("laptop-read")}).exitCode, 0);
-        QCOMPARE(m_env->readFile(QStringLiteral("token")), QByteArray("hf_FAKElaptopReadTokenForTestsOnlLrdA"));
+        QCOMPARE(m_env->readFile(QStringLiteral("token")),
+                 QByteArray("hf_FAKElaptopReadTokenForTestsOnlLrdA"));
     }
 
     void logoutOfEverythingByHfKeepsTheKeychainCopies()
@@ -97,9 +105,12 @@ private slots:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QByteArray>("lineHint");
-        QTest::newRow("duplicate section") << QByteArray("[a]\nhf_token = hf_1\n\n[a]\nhf_token = hf_2\n") << QByteArray("line 4");
-        QTest::newRow("junk line") << QByteArray("[a]\nhf_token = hf_1\nthis is junk\n") << QByteArray("line 3");
-        QTest::newRow("byte-order mark") << QByteArray("\xef\xbb\xbf[a]\nhf_token = hf_1\n") << QByteArray("line 1");
+        QTest::newRow("duplicate section")
+            << QByteArray("[a]\nhf_token = hf_1\n\n[a]\nhf_token = hf_2\n") << QByteArray("line 4");
+        QTest::newRow("junk line") << QByteArray("[a]\nhf_token = hf_1\nthis is junk\n")
+                                   << QByteArray("line 3");
+        QTest::newRow("byte-order mark")
+            << QByteArray("\xef\xbb\xbf[a]\nhf_token = hf_1\n") << QByteArray("line 1");
     }
 
     void unparseableFileIsNeverRewritten()
@@ -122,10 +133,11 @@ private slots:
         constexpr int Writers = 8;
         QList<QProcess *> processes;
         for (int i = 0; i < Writers; ++i) {
-            const QByteArray secret = QByteArray("hf_FAKEconcurrentWriterxxxxxxxxxxxxW") + QByteArray::number(i);
-            processes << m_cli->start({QStringLiteral("add"), QStringLiteral("writer-%1").arg(i),
-                                       QStringLiteral("--no-validate")},
-                                      secret, this);
+            const QByteArray secret =
+                QByteArray("hf_FAKEconcurrentWriterxxxxxxxxxxxxW") + QByteArray::number(i);
+            processes << m_cli->start(
+                {QStringLiteral("add"), QStringLiteral("writer-%1").arg(i), QStringLiteral("--no-validate")},
+                secret, this);
         }
         for (QProcess *process : processes) {
             QVERIFY(process->waitForFinished(120000));
@@ -133,9 +145,11 @@ private slots:
         }
         const QByteArray file = m_env->readFile(QStringLiteral("stored_tokens"));
         for (int i = 0; i < Writers; ++i)
-            QVERIFY2(file.contains(QStringLiteral("[writer-%1]").arg(i).toUtf8()), qPrintable(QString::number(i)));
-        QVERIFY(file.contains("[oauth-carol-example]\nhf_token = hf_oauth_FAKEoauthCarolTokenForTestsOnlOaCa\n"
-                              "refresh_token = FAKE-refresh-token-carol-example-0001\nexpires_at = 1790000000\n"));
+            QVERIFY2(file.contains(QStringLiteral("[writer-%1]").arg(i).toUtf8()),
+                     qPrintable(QString::number(i)));
+        QVERIFY(file.contains(
+            "[oauth-carol-example]\nhf_token = hf_oauth_FAKEoauthCarolTokenForTestsOnlOaCa\n"
+            "refresh_token = FAKE-refresh-token-carol-example-0001\nexpires_at = 1790000000\n"));
     }
 
     void writerHoldingTheLockIsWaitedFor()
@@ -144,13 +158,15 @@ private slots:
         // re-reads, so the refreshed secret written under the lock survives.
         auto lock = hftm::StoredTokensLock::acquire(m_env->paths().lockPath, 1000);
         QVERIFY(lock.ok());
-        QProcess *adder = m_cli->start({QStringLiteral("add"), QStringLiteral("late"), QStringLiteral("--no-validate")},
-                                       "hf_FAKEaddedWhileLockedxxxxxxxxxxxLate", this);
+        QProcess *adder =
+            m_cli->start({QStringLiteral("add"), QStringLiteral("late"), QStringLiteral("--no-validate")},
+                         "hf_FAKEaddedWhileLockedxxxxxxxxxxxLate", this);
         QVERIFY(adder->waitForStarted());
         QByteArray file = m_env->readFile(QStringLiteral("stored_tokens"));
         file.replace("hf_FAKElaptopReadTokenForTestsOnlLrdA", "hf_FAKErefreshedUnderTheLockxxxxxxRfsh");
         m_env->writeFile(QStringLiteral("stored_tokens"), file);
-        QVERIFY(!adder->waitForFinished(300)); // still waiting for the lock (bounded check, not a timing goal)
+        QVERIFY(
+            !adder->waitForFinished(300)); // still waiting for the lock (bounded check, not a timing goal)
         lock.value().release();
         QVERIFY(adder->waitForFinished(60000));
         QCOMPARE(adder->exitCode(), 0);

@@ -121,15 +121,16 @@ void FakeHub::failNext(const CannedResponse &response, int count)
         m_canned.append(response);
 }
 
-void FakeHub::failNext(int status, const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body,
-                       int count)
+void FakeHub::failNext(int status, const QList<QPair<QByteArray, QByteArray>> &headers,
+                       const QByteArray &body, int count)
 {
     failNext(canned(status, body, headers), count);
 }
 
 void FakeHub::rateLimitNext(int seconds, int count, bool retryAfterHeader)
 {
-    CannedResponse response = canned(429, QByteArrayLiteral("{\"error\":\"You have exceeded the rate limit for whoami\"}"));
+    CannedResponse response =
+        canned(429, QByteArrayLiteral("{\"error\":\"You have exceeded the rate limit for whoami\"}"));
     response.headers.append(Header("RateLimit", "\"api\";r=0;t=" + QByteArray::number(seconds)));
     response.headers.append(Header("RateLimit-Policy", "\"fixed window\";\"api\";q=1000;w=300"));
     if (retryAfterHeader)
@@ -182,7 +183,7 @@ void FakeHub::handle(const QHttpServerRequest &request, QHttpServerResponder &&r
 {
     RecordedRequest record;
     record.method = request.method() == QHttpServerRequest::Method::Get ? QByteArrayLiteral("GET")
-                                                                       : QByteArrayLiteral("OTHER");
+                                                                        : QByteArrayLiteral("OTHER");
     record.path = request.url().path();
     record.headers = request.headers();
     m_requests.append(record);
@@ -197,7 +198,8 @@ void FakeHub::handle(const QHttpServerRequest &request, QHttpServerResponder &&r
         return;
     }
     // A timer, not a sleep: other connections are served while this one waits.
-    QTimer::singleShot(m_latencyMs, this, [this, shared, socket, response] { send(shared, socket, response); });
+    QTimer::singleShot(m_latencyMs, this,
+                       [this, shared, socket, response] { send(shared, socket, response); });
 }
 
 CannedResponse FakeHub::route(const QString &path, const QByteArray &authorization)
@@ -207,7 +209,8 @@ CannedResponse FakeHub::route(const QString &path, const QByteArray &authorizati
             return m_canned.takeAt(i);
     }
     if (const auto it = m_redirects.constFind(path); it != m_redirects.constEnd()) {
-        return canned(it->second, QByteArrayLiteral("{\"redirect\":true}"), {Header("Location", it->first.toEncoded())});
+        return canned(it->second, QByteArrayLiteral("{\"redirect\":true}"),
+                      {Header("Location", it->first.toEncoded())});
     }
     if (path == QLatin1String("/api/whoami-v2"))
         return whoami(authorization);
@@ -235,11 +238,16 @@ FakeHub::Caller FakeHub::classify(const QByteArray &authorization, QString *secr
 CannedResponse FakeHub::unauthorized(Caller caller, const QString &secret) const
 {
     if (caller == Caller::Expired) {
-        const QString name = m_tokens.value(secret).whoami.value(QStringLiteral("auth")).toObject()
-                                 .value(QStringLiteral("accessToken")).toObject()
-                                 .value(QStringLiteral("displayName")).toString();
+        const QString name = m_tokens.value(secret)
+                                 .whoami.value(QStringLiteral("auth"))
+                                 .toObject()
+                                 .value(QStringLiteral("accessToken"))
+                                 .toObject()
+                                 .value(QStringLiteral("displayName"))
+                                 .toString();
         const QByteArray message = "User Access Token \"" + name.toUtf8() + "\" is expired";
-        return jsonError(401, json({{QStringLiteral("error"), QString::fromUtf8(message)}}), QByteArray(), message);
+        return jsonError(401, json({{QStringLiteral("error"), QString::fromUtf8(message)}}), QByteArray(),
+                         message);
     }
     return jsonError(401, fixtureBytes(QStringLiteral("error_401_invalid_token.json")), QByteArray(),
                      QByteArrayLiteral("Invalid credentials in Authorization header"));
@@ -267,8 +275,9 @@ CannedResponse FakeHub::repoAnswer(const QString &kind, const QString &id, bool 
         ref.type = r.type;
         return r.id == id && ref.typePlural() == kind;
     });
-    const bool visible = repo != m_repos.cend()
-        && (!repo->settings.isPrivate || (!anonymous && repo->settings.allowedTokens.contains(secret)));
+    const bool visible =
+        repo != m_repos.cend() &&
+        (!repo->settings.isPrivate || (!anonymous && repo->settings.allowedTokens.contains(secret)));
     if (!visible) {
         // Without a token the Hub hides existence behind 401 (never "Invalid credentials").
         const QByteArray body = fixtureBytes(QStringLiteral("error_404_repo_not_found.json"));
@@ -282,27 +291,35 @@ CannedResponse FakeHub::repoAnswer(const QString &kind, const QString &id, bool 
         info.insert(QStringLiteral("modelId"), id);
         info.insert(QStringLiteral("author"), id.section(QLatin1Char('/'), 0, 0));
         info.insert(QStringLiteral("private"), settings.isPrivate);
-        info.insert(QStringLiteral("gated"), settings.gated.isEmpty() ? QJsonValue(false) : QJsonValue(settings.gated));
+        info.insert(QStringLiteral("gated"),
+                    settings.gated.isEmpty() ? QJsonValue(false) : QJsonValue(settings.gated));
         return canned(200, json(info));
     }
     if (settings.disabled)
-        return jsonError(403, QByteArrayLiteral("{\"error\":\"Access to this resource is disabled.\"}"), QByteArray(),
-                         QByteArrayLiteral("Access to this resource is disabled."));
+        return jsonError(403, QByteArrayLiteral("{\"error\":\"Access to this resource is disabled.\"}"),
+                         QByteArray(), QByteArrayLiteral("Access to this resource is disabled."));
     const QString noun = kind.chopped(1); // "model", "dataset", "space"
     if (!settings.gated.isEmpty() && (anonymous || !settings.gatedApprovedTokens.contains(secret))) {
-        const QString page = endpoint() + (kind == QLatin1String("models") ? QString() : QLatin1Char('/') + kind)
-            + QLatin1Char('/') + id;
-        const QString message = anonymous
-            ? QStringLiteral("Access to %1 %2 is restricted. You must have access to it and be authenticated to "
-                             "access it. Please log in.").arg(noun, id)
-            : QStringLiteral("Access to %1 %2 is restricted and you are not in the authorized list. Visit %3 to "
-                             "ask for access.").arg(noun, id, page);
+        const QString page = endpoint() +
+                             (kind == QLatin1String("models") ? QString() : QLatin1Char('/') + kind) +
+                             QLatin1Char('/') + id;
+        const QString message =
+            anonymous
+                ? QStringLiteral(
+                      "Access to %1 %2 is restricted. You must have access to it and be authenticated to "
+                      "access it. Please log in.")
+                      .arg(noun, id)
+                : QStringLiteral(
+                      "Access to %1 %2 is restricted and you are not in the authorized list. Visit %3 to "
+                      "ask for access.")
+                      .arg(noun, id, page);
         return jsonError(anonymous ? 401 : 403, json({{QStringLiteral("error"), message}}), "GatedRepo",
                          message.toUtf8());
     }
     if (settings.deniedTokens.contains(secret)) {
         const QByteArray message = "This fine-grained token does not have the permission repo.content.read";
-        return jsonError(403, json({{QStringLiteral("error"), QString::fromUtf8(message)}}), QByteArray(), message);
+        return jsonError(403, json({{QStringLiteral("error"), QString::fromUtf8(message)}}), QByteArray(),
+                         message);
     }
     return canned(200, QByteArrayLiteral("{}"));
 }

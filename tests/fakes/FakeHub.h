@@ -7,8 +7,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QPair>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -26,11 +26,11 @@ namespace hftm::test {
 // How a fake repo answers: visibility, gating and which tokens may see or read it.
 struct FakeRepo {
     bool isPrivate = false;
-    QString gated;                    // "", "auto" or "manual"
-    QStringList allowedTokens;        // may see a private repo
-    QStringList gatedApprovedTokens;  // were granted access to a gated repo
-    QStringList deniedTokens;         // see it but auth-check answers a plain 403 (fine-grained lacking scope)
-    bool disabled = false;            // auth-check answers 403 "Access to this resource is disabled."
+    QString gated;                   // "", "auto" or "manual"
+    QStringList allowedTokens;       // may see a private repo
+    QStringList gatedApprovedTokens; // were granted access to a gated repo
+    QStringList deniedTokens;        // see it but auth-check answers a plain 403 (fine-grained lacking scope)
+    bool disabled = false;           // auth-check answers 403 "Access to this resource is disabled."
 };
 
 // One request as the fake Hub received it.
@@ -46,9 +46,9 @@ struct CannedResponse {
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers; // added after Content-Type / X-Request-Id
     QByteArray body;
-    QString path;                 // only requests to this exact path; empty = any
-    bool declareLength = true;    // false: no Content-Length, "Connection: close" (read-until-close)
-    int chunkBytes = 0;           // > 0: after headers, stream chunkBytes every intervalMs forever
+    QString path;              // only requests to this exact path; empty = any
+    bool declareLength = true; // false: no Content-Length, "Connection: close" (read-until-close)
+    int chunkBytes = 0;        // > 0: after headers, stream chunkBytes every intervalMs forever
     int intervalMs = 0;
 };
 
@@ -62,9 +62,9 @@ public:
     explicit FakeHub(QObject *parent = nullptr);
     ~FakeHub() override;
 
-    bool start();                 // listen on 127.0.0.1:0
+    bool start(); // listen on 127.0.0.1:0
     quint16 port() const { return m_port; }
-    QString endpoint() const;     // "http://127.0.0.1:<port>"
+    QString endpoint() const; // "http://127.0.0.1:<port>"
 
     // Token table. fixtureName is a file in tests/data/hub, e.g. "whoami_read_token.json".
     void addToken(const QString &secret, const QString &fixtureName);
@@ -112,7 +112,8 @@ private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     CannedResponse route(const QString &path, const QByteArray &authorization);
     CannedResponse whoami(const QByteArray &authorization);
-    CannedResponse repoAnswer(const QString &kind, const QString &id, bool authCheck, const QByteArray &authorization);
+    CannedResponse repoAnswer(const QString &kind, const QString &id, bool authCheck,
+                              const QByteArray &authorization);
     CannedResponse unauthorized(Caller caller, const QString &secret) const;
     Caller classify(const QByteArray &authorization, QString *secret) const;
     void send(const std::shared_ptr<QHttpServerResponder> &responder, const QPointer<QTcpSocket> &socket,

@@ -6,7 +6,7 @@
 namespace hftm::test {
 
 namespace {
-const char *const Variables[] = {"HF_HOME", "HF_TOKEN_PATH", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN",
+const char *const Variables[] = {"HF_HOME",     "HF_TOKEN_PATH",   "HF_TOKEN",      "HUGGING_FACE_HUB_TOKEN",
                                  "HF_ENDPOINT", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"};
 }
 
@@ -37,14 +37,20 @@ ScratchEnvironment::~ScratchEnvironment()
     }
 }
 
-QString ScratchEnvironment::hfHome() const { return m_dir.filePath(QStringLiteral("hf")); }
+QString ScratchEnvironment::hfHome() const
+{
+    return m_dir.filePath(QStringLiteral("hf"));
+}
 
 QString ScratchEnvironment::configDir() const
 {
     return m_dir.filePath(QStringLiteral("config/hf-token-manager"));
 }
 
-HfPaths ScratchEnvironment::paths() const { return HfPaths::fromEnvironment(m_env); }
+HfPaths ScratchEnvironment::paths() const
+{
+    return HfPaths::fromEnvironment(m_env);
+}
 
 void ScratchEnvironment::set(const QString &name, const QString &value)
 {

@@ -98,33 +98,42 @@ void TestRepoAccess::table_data()
     QTest::addColumn<QString>("explanationPart");
     QTest::addColumn<int>("requests");
 
-    const auto row = [](const char *name, const QString &token, const char *repo, Injection injection, State state,
-                        int status, const char *code, const char *part, int requests) {
+    const auto row = [](const char *name, const QString &token, const char *repo, Injection injection,
+                        State state, int status, const char *code, const char *part, int requests) {
         QTest::newRow(name) << token << QString::fromUtf8(repo) << int(injection) << state << status
                             << QString::fromUtf8(code) << QString::fromUtf8(part) << requests;
     };
     row("public model", Canary, "example-org/tiny-demo-gpt", None, State::Readable, 200, "", "readable", 2);
-    row("public dataset, anonymous", QString(), "datasets/org/data", None, State::Readable, 200, "", "readable", 2);
-    row("space by link", Canary, "LINK/spaces/org/app/tree/main", None, State::Readable, 200, "",
+    row("public dataset, anonymous", QString(), "datasets/org/data", None, State::Readable, 200, "",
         "readable", 2);
-    row("private with access", Canary, "acme-research/private-llm-7b", None, State::Readable, 200, "", "private", 2);
+    row("space by link", Canary, "LINK/spaces/org/app/tree/main", None, State::Readable, 200, "", "readable",
+        2);
+    row("private with access", Canary, "acme-research/private-llm-7b", None, State::Readable, 200, "",
+        "private", 2);
     row("private without access", Stranger, "acme-research/private-llm-7b", None, State::NotFound, 404,
         "RepoNotFound", "this token can't see it", 1);
     row("private, anonymous", QString(), "acme-research/private-llm-7b", None, State::NotFound, 401, "",
         "needs a token", 1);
-    row("gated, accepted", Approved, "acme-research/gated-llm-8b", None, State::Readable, 200, "", "granted", 2);
+    row("gated, accepted", Approved, "acme-research/gated-llm-8b", None, State::Readable, 200, "", "granted",
+        2);
     row("gated, not accepted", Stranger, "acme-research/gated-llm-8b", None, State::Gated, 403, "GatedRepo",
         "Request access at", 2);
-    row("gated, anonymous", QString(), "acme-research/gated-llm-8b", None, State::Gated, 401, "GatedRepo", "log in", 2);
-    row("missing", Canary, "example-org/does-not-exist", None, State::NotFound, 404, "RepoNotFound", "doesn't exist", 1);
-    row("missing, anonymous", QString(), "example-org/does-not-exist", None, State::NotFound, 401, "", "doesn't exist", 1);
-    row("invalid token", Revoked, "example-org/tiny-demo-gpt", None, State::TokenInvalid, 401, "", "rejected", 1);
-    row("expired token", Expired, "example-org/tiny-demo-gpt", None, State::TokenInvalid, 401, "", "expired", 1);
+    row("gated, anonymous", QString(), "acme-research/gated-llm-8b", None, State::Gated, 401, "GatedRepo",
+        "log in", 2);
+    row("missing", Canary, "example-org/does-not-exist", None, State::NotFound, 404, "RepoNotFound",
+        "doesn't exist", 1);
+    row("missing, anonymous", QString(), "example-org/does-not-exist", None, State::NotFound, 401, "",
+        "doesn't exist", 1);
+    row("invalid token", Revoked, "example-org/tiny-demo-gpt", None, State::TokenInvalid, 401, "", "rejected",
+        1);
+    row("expired token", Expired, "example-org/tiny-demo-gpt", None, State::TokenInvalid, 401, "", "expired",
+        1);
     row("disabled repo", Canary, "acme-research/taken-down", None, State::NoAccess, 403, "", "disabled", 2);
-    row("fine-grained without scope", Scoped, "datasets/acme-research/internal-evals", None, State::NoAccess, 403, "",
-        "permissions", 2);
+    row("fine-grained without scope", Scoped, "datasets/acme-research/internal-evals", None, State::NoAccess,
+        403, "", "permissions", 2);
     row("429", Canary, "example-org/tiny-demo-gpt", RateLimit, State::RateLimited, 429, "", "30 second", 1);
-    row("500", Canary, "example-org/tiny-demo-gpt", ServerError, State::Unreachable, 500, "", "server error", 1);
+    row("500", Canary, "example-org/tiny-demo-gpt", ServerError, State::Unreachable, 500, "", "server error",
+        1);
 }
 
 void TestRepoAccess::table()
@@ -166,8 +175,8 @@ void TestRepoAccess::table()
 void TestRepoAccess::foreignLinkSendsNothing()
 {
     // The token belongs to the fake Hub; a link to another host must not make us ask anyone.
-    const auto results = m_checker->checkAndWait(
-        {request(QStringLiteral("k"), Canary, QStringLiteral("https://evil.example/example-org/tiny-demo-gpt"))});
+    const auto results = m_checker->checkAndWait({request(
+        QStringLiteral("k"), Canary, QStringLiteral("https://evil.example/example-org/tiny-demo-gpt"))});
     const RepoAccessResult result = results.value(QStringLiteral("k"));
     QCOMPARE(result.state, State::Error);
     QVERIFY(result.explanation.contains(QLatin1String("evil.example")));

@@ -26,20 +26,25 @@ void TestRepoRef::accepted_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("host");
 
-    const auto row = [](const char *name, const char *text, RepoRef::Type type, const char *id, const char *host) {
-        QTest::newRow(name) << QString::fromUtf8(text) << type << QString::fromUtf8(id) << QString::fromUtf8(host);
+    const auto row = [](const char *name, const char *text, RepoRef::Type type, const char *id,
+                        const char *host) {
+        QTest::newRow(name) << QString::fromUtf8(text) << type << QString::fromUtf8(id)
+                            << QString::fromUtf8(host);
     };
     row("model id", "org/name", RepoRef::Model, "org/name", "");
     row("padded", "  org/name \n", RepoRef::Model, "org/name", "");
     row("models/ prefix", "models/org/name", RepoRef::Model, "org/name", "");
     row("datasets/ prefix", "datasets/org/data", RepoRef::Dataset, "org/data", "");
     row("spaces/ prefix", "spaces/org/app", RepoRef::Space, "org/app", "");
-    row("dots and dashes", "acme-research/gated-llm-8b.v2_final", RepoRef::Model, "acme-research/gated-llm-8b.v2_final", "");
+    row("dots and dashes", "acme-research/gated-llm-8b.v2_final", RepoRef::Model,
+        "acme-research/gated-llm-8b.v2_final", "");
     row("model url", "https://huggingface.co/org/name", RepoRef::Model, "org/name", "huggingface.co");
-    row("dataset url", "https://huggingface.co/datasets/org/data", RepoRef::Dataset, "org/data", "huggingface.co");
+    row("dataset url", "https://huggingface.co/datasets/org/data", RepoRef::Dataset, "org/data",
+        "huggingface.co");
     row("space url", "https://huggingface.co/spaces/org/app", RepoRef::Space, "org/app", "huggingface.co");
     row("trailing slash", "https://huggingface.co/org/name/", RepoRef::Model, "org/name", "huggingface.co");
-    row("tree/main", "https://huggingface.co/org/name/tree/main", RepoRef::Model, "org/name", "huggingface.co");
+    row("tree/main", "https://huggingface.co/org/name/tree/main", RepoRef::Model, "org/name",
+        "huggingface.co");
     row("blob", "https://huggingface.co/datasets/org/data/blob/main/train/part-0.parquet", RepoRef::Dataset,
         "org/data", "huggingface.co");
     row("resolve", "https://huggingface.co/org/name/resolve/main/config.json?download=true", RepoRef::Model,
@@ -48,10 +53,12 @@ void TestRepoRef::accepted_data()
         "org/name", "huggingface.co");
     row("no scheme", "huggingface.co/spaces/org/app", RepoRef::Space, "org/app", "huggingface.co");
     row("hf.co alias", "https://hf.co/org/name", RepoRef::Model, "org/name", "huggingface.co");
-    row("api url", "https://huggingface.co/api/datasets/org/data", RepoRef::Dataset, "org/data", "huggingface.co");
-    row("custom endpoint host", "https://hub.example.com/datasets/org/data/tree/main", RepoRef::Dataset, "org/data",
-        "hub.example.com");
-    row("loopback with port", "http://127.0.0.1:8080/spaces/org/app/", RepoRef::Space, "org/app", "127.0.0.1");
+    row("api url", "https://huggingface.co/api/datasets/org/data", RepoRef::Dataset, "org/data",
+        "huggingface.co");
+    row("custom endpoint host", "https://hub.example.com/datasets/org/data/tree/main", RepoRef::Dataset,
+        "org/data", "hub.example.com");
+    row("loopback with port", "http://127.0.0.1:8080/spaces/org/app/", RepoRef::Space, "org/app",
+        "127.0.0.1");
 }
 
 void TestRepoRef::accepted()
@@ -100,12 +107,15 @@ void TestRepoRef::paths()
     QCOMPARE(model.apiPath(), QStringLiteral("/api/models/org/name"));
     QCOMPARE(model.authCheckPath(), QStringLiteral("/api/models/org/name/auth-check"));
     QCOMPARE(model.displayId(), QStringLiteral("org/name"));
-    QCOMPARE(model.webUrl(QStringLiteral("https://huggingface.co/")), QStringLiteral("https://huggingface.co/org/name"));
+    QCOMPARE(model.webUrl(QStringLiteral("https://huggingface.co/")),
+             QStringLiteral("https://huggingface.co/org/name"));
 
-    const RepoRef dataset = *RepoRef::parse(QStringLiteral("https://huggingface.co/datasets/org/data/tree/main"));
+    const RepoRef dataset =
+        *RepoRef::parse(QStringLiteral("https://huggingface.co/datasets/org/data/tree/main"));
     QCOMPARE(dataset.apiPath(), QStringLiteral("/api/datasets/org/data"));
     QCOMPARE(dataset.displayId(), QStringLiteral("datasets/org/data"));
-    QCOMPARE(dataset.webUrl(QStringLiteral("http://127.0.0.1:9")), QStringLiteral("http://127.0.0.1:9/datasets/org/data"));
+    QCOMPARE(dataset.webUrl(QStringLiteral("http://127.0.0.1:9")),
+             QStringLiteral("http://127.0.0.1:9/datasets/org/data"));
 
     const RepoRef space = *RepoRef::parse(QStringLiteral("spaces/org/app"));
     QCOMPARE(space.apiPath(), QStringLiteral("/api/spaces/org/app"));
@@ -117,13 +127,20 @@ void TestRepoRef::foreignHost_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("endpoint");
     QTest::addColumn<bool>("foreign");
-    QTest::newRow("typed id") << QStringLiteral("org/name") << QStringLiteral("https://huggingface.co") << false;
-    QTest::newRow("same host") << QStringLiteral("https://huggingface.co/org/name") << QStringLiteral("https://huggingface.co") << false;
-    QTest::newRow("hf.co alias") << QStringLiteral("https://hf.co/org/name") << QStringLiteral("https://huggingface.co") << false;
-    QTest::newRow("other host") << QStringLiteral("https://evil.example/org/name") << QStringLiteral("https://huggingface.co") << true;
-    QTest::newRow("mirror link, default hub") << QStringLiteral("https://hub.example.com/org/name") << QStringLiteral("https://huggingface.co") << true;
-    QTest::newRow("other port") << QStringLiteral("http://127.0.0.1:81/org/name") << QStringLiteral("http://127.0.0.1:80") << true;
-    QTest::newRow("same port") << QStringLiteral("http://127.0.0.1:81/org/name") << QStringLiteral("http://127.0.0.1:81") << false;
+    QTest::newRow("typed id") << QStringLiteral("org/name") << QStringLiteral("https://huggingface.co")
+                              << false;
+    QTest::newRow("same host") << QStringLiteral("https://huggingface.co/org/name")
+                               << QStringLiteral("https://huggingface.co") << false;
+    QTest::newRow("hf.co alias") << QStringLiteral("https://hf.co/org/name")
+                                 << QStringLiteral("https://huggingface.co") << false;
+    QTest::newRow("other host") << QStringLiteral("https://evil.example/org/name")
+                                << QStringLiteral("https://huggingface.co") << true;
+    QTest::newRow("mirror link, default hub") << QStringLiteral("https://hub.example.com/org/name")
+                                              << QStringLiteral("https://huggingface.co") << true;
+    QTest::newRow("other port") << QStringLiteral("http://127.0.0.1:81/org/name")
+                                << QStringLiteral("http://127.0.0.1:80") << true;
+    QTest::newRow("same port") << QStringLiteral("http://127.0.0.1:81/org/name")
+                               << QStringLiteral("http://127.0.0.1:81") << false;
 }
 
 void TestRepoRef::foreignHost()

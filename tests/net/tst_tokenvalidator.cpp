@@ -69,7 +69,8 @@ void TestTokenValidator::init()
 
 ValidationResult TestTokenValidator::validateOne(const QString &token, bool force)
 {
-    const auto results = m_validator->validateAndWait({{QStringLiteral("k"), m_hub->endpoint(), token, force}});
+    const auto results =
+        m_validator->validateAndWait({{QStringLiteral("k"), m_hub->endpoint(), token, force}});
     return results.value(QStringLiteral("k"));
 }
 
@@ -84,21 +85,29 @@ void TestTokenValidator::statusMapping_data()
 
     QTest::newRow("valid read") << Canary << int(None) << 0 << TokenStatus::Valid << 200 << "alice-example";
     QTest::newRow("valid write") << Write << int(None) << 0 << TokenStatus::Valid << 200 << "write";
-    QTest::newRow("fine-grained before expiry") << Fine << int(None) << 0 << TokenStatus::Valid << 200 << "fineGrained";
-    QTest::newRow("fine-grained past auth.expiresAt") << Fine << int(None) << 200 << TokenStatus::Expired << 200
-                                                      << "expired";
-    QTest::newRow("401 is expired") << Expired << int(None) << 0 << TokenStatus::Expired << 401 << "is expired";
+    QTest::newRow("fine-grained before expiry")
+        << Fine << int(None) << 0 << TokenStatus::Valid << 200 << "fineGrained";
+    QTest::newRow("fine-grained past auth.expiresAt")
+        << Fine << int(None) << 200 << TokenStatus::Expired << 200 << "expired";
+    QTest::newRow("401 is expired") << Expired << int(None) << 0 << TokenStatus::Expired << 401
+                                    << "is expired";
     QTest::newRow("401 unknown token") << Unknown << int(None) << 0 << TokenStatus::Invalid << 401
                                        << "Invalid credentials in Authorization header";
-    QTest::newRow("500 is not invalid") << Canary << int(Status500) << 0 << TokenStatus::Unreachable << 500 << "500";
-    QTest::newRow("503 is not invalid") << Canary << int(Status503) << 0 << TokenStatus::Unreachable << 503 << "503";
-    QTest::newRow("403 is not invalid") << Canary << int(Status403) << 0 << TokenStatus::Unreachable << 403 << "403";
-    QTest::newRow("malformed json") << Canary << int(Malformed) << 0 << TokenStatus::Unreachable << 200 << "not JSON";
-    QTest::newRow("captive portal html") << Canary << int(Html200) << 0 << TokenStatus::Unreachable << 200 << "not JSON";
-    QTest::newRow("oversized body") << Canary << int(Oversized) << 0 << TokenStatus::Unreachable << 0 << "larger";
+    QTest::newRow("500 is not invalid")
+        << Canary << int(Status500) << 0 << TokenStatus::Unreachable << 500 << "500";
+    QTest::newRow("503 is not invalid")
+        << Canary << int(Status503) << 0 << TokenStatus::Unreachable << 503 << "503";
+    QTest::newRow("403 is not invalid")
+        << Canary << int(Status403) << 0 << TokenStatus::Unreachable << 403 << "403";
+    QTest::newRow("malformed json") << Canary << int(Malformed) << 0 << TokenStatus::Unreachable << 200
+                                    << "not JSON";
+    QTest::newRow("captive portal html")
+        << Canary << int(Html200) << 0 << TokenStatus::Unreachable << 200 << "not JSON";
+    QTest::newRow("oversized body") << Canary << int(Oversized) << 0 << TokenStatus::Unreachable << 0
+                                    << "larger";
     QTest::newRow("timeout") << Canary << int(Slow) << 0 << TokenStatus::Unreachable << 0 << "seconds";
-    QTest::newRow("server echoes the token") << Canary << int(EchoCanary401) << 0 << TokenStatus::Invalid << 401
-                                             << "hf_****FAKE";
+    QTest::newRow("server echoes the token")
+        << Canary << int(EchoCanary401) << 0 << TokenStatus::Invalid << 401 << "hf_****FAKE";
 }
 
 void TestTokenValidator::statusMapping()
@@ -108,20 +117,34 @@ void TestTokenValidator::statusMapping()
     QFETCH(int, clockDays);
     m_now = T0.addDays(clockDays);
     switch (Injection(injection)) {
-    case None: break;
-    case Status500: m_hub->failNext(500, {}, QByteArrayLiteral("{\"error\":\"Internal Error\"}")); break;
-    case Status503: m_hub->failNext(503, {}, QByteArrayLiteral("upstream overloaded")); break;
-    case Status403: m_hub->failNext(403, {{"X-Error-Message", "Forbidden by policy"}}); break;
-    case Malformed: m_hub->malformedNext(); break;
-    case Html200: m_hub->failNext(200, {}, QByteArrayLiteral("<html><body>Log in to the Wi-Fi</body></html>")); break;
-    case Oversized: m_hub->oversizedNext(5 * 1024 * 1024); break;
+    case None:
+        break;
+    case Status500:
+        m_hub->failNext(500, {}, QByteArrayLiteral("{\"error\":\"Internal Error\"}"));
+        break;
+    case Status503:
+        m_hub->failNext(503, {}, QByteArrayLiteral("upstream overloaded"));
+        break;
+    case Status403:
+        m_hub->failNext(403, {{"X-Error-Message", "Forbidden by policy"}});
+        break;
+    case Malformed:
+        m_hub->malformedNext();
+        break;
+    case Html200:
+        m_hub->failNext(200, {}, QByteArrayLiteral("<html><body>Log in to the Wi-Fi</body></html>"));
+        break;
+    case Oversized:
+        m_hub->oversizedNext(5 * 1024 * 1024);
+        break;
     case Slow:
         m_client->setTimeoutMs(200);
         m_hub->setLatencyMs(5000);
         break;
     case EchoCanary401:
-        m_hub->failNext(401, {{"X-Error-Message", "Invalid credentials in Authorization header: " + Canary.toLatin1()}},
-                        "{\"error\":\"bad token " + Canary.toLatin1() + "\"}");
+        m_hub->failNext(
+            401, {{"X-Error-Message", "Invalid credentials in Authorization header: " + Canary.toLatin1()}},
+            "{\"error\":\"bad token " + Canary.toLatin1() + "\"}");
         break;
     }
     const ValidationResult result = validateOne(token);
@@ -131,7 +154,8 @@ void TestTokenValidator::statusMapping()
     QVERIFY2(result.message.contains(messagePart), qPrintable(result.message));
     QVERIFY2(!result.message.contains(token), "a token leaked into a message");
     QCOMPARE(result.checkedAt, m_now);
-    QCOMPARE(result.whoami.has_value(), result.httpStatus == 200 && result.status != TokenStatus::Unreachable);
+    QCOMPARE(result.whoami.has_value(),
+             result.httpStatus == 200 && result.status != TokenStatus::Unreachable);
     if (injection == None && result.httpStatus == 200)
         QVERIFY(result.message.contains(result.whoami->user));
 }
@@ -152,7 +176,8 @@ void TestTokenValidator::crossOriginRedirectIsUnreachable()
     FakeHub other;
     QVERIFY(other.start());
     other.addToken(Canary, QStringLiteral("whoami_read_token.json"));
-    m_hub->redirect(QStringLiteral("/api/whoami-v2"), QUrl(other.endpoint() + QStringLiteral("/api/whoami-v2")));
+    m_hub->redirect(QStringLiteral("/api/whoami-v2"),
+                    QUrl(other.endpoint() + QStringLiteral("/api/whoami-v2")));
     const ValidationResult result = validateOne(Canary);
     QCOMPARE(result.status, TokenStatus::Unreachable);
     QCOMPARE(other.requestCount(), 0);
@@ -160,7 +185,8 @@ void TestTokenValidator::crossOriginRedirectIsUnreachable()
 
 void TestTokenValidator::plainHttpEndpointRefusedWithoutRequest()
 {
-    const auto results = m_validator->validateAndWait({{QStringLiteral("k"), QStringLiteral("http://example.org"), Canary}});
+    const auto results =
+        m_validator->validateAndWait({{QStringLiteral("k"), QStringLiteral("http://example.org"), Canary}});
     const ValidationResult result = results.value(QStringLiteral("k"));
     QCOMPARE(result.status, TokenStatus::Unreachable);
     QVERIFY(result.message.contains(QLatin1String("http://example.org")));
@@ -243,7 +269,8 @@ void TestTokenValidator::concurrentButBounded()
     for (const ValidationResult &result : results)
         QCOMPARE(result.status, TokenStatus::Valid);
     QCOMPARE(m_hub->requestCount(), 24);
-    QVERIFY2(m_hub->maxInFlight() <= m_validator->maxConcurrentPerHost(), "more requests in flight than allowed");
+    QVERIFY2(m_hub->maxInFlight() <= m_validator->maxConcurrentPerHost(),
+             "more requests in flight than allowed");
     QVERIFY2(m_hub->maxInFlight() > 1, "requests ran one after another");
     QCOMPARE(progress.count(), 24);
     QCOMPARE(progress.last().at(0).toInt(), 24);
@@ -270,7 +297,7 @@ void TestTokenValidator::cacheReuse()
 
     QVERIFY(!validateOne(Canary, true).fromCache); // force asks again
     QCOMPARE(m_hub->requestCount(), 2);
-    m_now = T0.addSecs(59 + 61);                   // past the TTL of the forced answer
+    m_now = T0.addSecs(59 + 61); // past the TTL of the forced answer
     QVERIFY(!validateOne(Canary).fromCache);
     QCOMPARE(m_hub->requestCount(), 3);
 

@@ -50,15 +50,24 @@ void TestWhoamiParser::fixtures_data()
     QTest::addColumn<QDateTime>("createdAt");
     QTest::addColumn<QDateTime>("expiresAt");
 
-    QTest::newRow("read") << QByteArray("whoami_read_token.json") << "alice-example" << "laptop-read" << "read"
-                          << "alice@example.com" << false << 0 << utc("2025-11-03T09:14:27.512Z") << QDateTime();
-    QTest::newRow("write") << QByteArray("whoami_write_token.json") << "alice-example" << "ci-write" << "write"
-                           << "alice@example.com" << true << 0 << utc("2026-01-15T17:02:41.090Z") << QDateTime();
-    QTest::newRow("fine-grained") << QByteArray("whoami_fine_grained.json") << "bob-example" << "bob-finegrained"
-                                  << "fineGrained" << QString() << false << 1 << utc("2026-06-01T08:30:00.000Z")
-                                  << utc("2026-12-31T23:59:59.000Z");
-    QTest::newRow("org member") << QByteArray("whoami_org_member.json") << "carol-example" << "Colab notebooks"
-                                << "write" << "carol@example.com" << true << 2 << utc("2025-06-20T12:00:05.777Z")
+    QTest::newRow("read") << QByteArray("whoami_read_token.json") << "alice-example"
+                          << "laptop-read"
+                          << "read"
+                          << "alice@example.com" << false << 0 << utc("2025-11-03T09:14:27.512Z")
+                          << QDateTime();
+    QTest::newRow("write") << QByteArray("whoami_write_token.json") << "alice-example"
+                           << "ci-write"
+                           << "write"
+                           << "alice@example.com" << true << 0 << utc("2026-01-15T17:02:41.090Z")
+                           << QDateTime();
+    QTest::newRow("fine-grained") << QByteArray("whoami_fine_grained.json") << "bob-example"
+                                  << "bob-finegrained"
+                                  << "fineGrained" << QString() << false << 1
+                                  << utc("2026-06-01T08:30:00.000Z") << utc("2026-12-31T23:59:59.000Z");
+    QTest::newRow("org member") << QByteArray("whoami_org_member.json") << "carol-example"
+                                << "Colab notebooks"
+                                << "write"
+                                << "carol@example.com" << true << 2 << utc("2025-06-20T12:00:05.777Z")
                                 << QDateTime();
 }
 
@@ -85,7 +94,8 @@ void TestWhoamiParser::fineGrainedDetails()
     const Result<WhoamiInfo> info = WhoamiParser::parse(fixture("whoami_fine_grained.json"));
     QVERIFY(info.ok());
     QVERIFY(info->canReadGatedRepos);
-    QCOMPARE(info->globalPermissions, (QStringList{QStringLiteral("discussion.write"), QStringLiteral("post.write")}));
+    QCOMPARE(info->globalPermissions,
+             (QStringList{QStringLiteral("discussion.write"), QStringLiteral("post.write")}));
     QCOMPARE(info->scoped.size(), 3);
     QCOMPARE(info->scoped.at(0).entityType, QStringLiteral("user"));
     QCOMPARE(info->scoped.at(0).entityName, QStringLiteral("bob-example"));
@@ -117,26 +127,30 @@ void TestWhoamiParser::tolerant_data()
     QTest::newRow("name only") << QByteArray(R"({"name":"u"})") << QString() << QDateTime() << QString();
     QTest::newRow("unknown role kept") << QByteArray(R"({"name":"u","auth":{"accessToken":{"role":"god"}}})")
                                        << "god" << QDateTime() << QString();
-    QTest::newRow("email null") << QByteArray(R"({"name":"u","email":null,"orgs":[]})") << QString() << QDateTime()
-                                << QString();
+    QTest::newRow("email null") << QByteArray(R"({"name":"u","email":null,"orgs":[]})") << QString()
+                                << QDateTime() << QString();
     QTest::newRow("expiry in accessToken.expiration")
-        << QByteArray(R"({"name":"u","auth":{"accessToken":{"displayName":"t","expiration":"2027-01-02T03:04:05Z"}}})")
+        << QByteArray(
+               R"({"name":"u","auth":{"accessToken":{"displayName":"t","expiration":"2027-01-02T03:04:05Z"}}})")
         << QString() << utc("2027-01-02T03:04:05.000Z") << "t";
     QTest::newRow("auth.expiresAt wins")
-        << QByteArray(R"({"name":"u","auth":{"expiresAt":"2027-01-01T00:00:00.123Z","accessToken":{"expiration":"2030-01-01T00:00:00Z"}}})")
+        << QByteArray(
+               R"({"name":"u","auth":{"expiresAt":"2027-01-01T00:00:00.123Z","accessToken":{"expiration":"2030-01-01T00:00:00Z"}}})")
         << QString() << utc("2027-01-01T00:00:00.123Z") << QString();
-    QTest::newRow("expiry as unix seconds") << QByteArray(R"({"name":"u","auth":{"expiresAt":1790000000}})")
-                                            << QString() << QDateTime::fromSecsSinceEpoch(1790000000, Qt::UTC)
-                                            << QString();
-    QTest::newRow("expiry with offset") << QByteArray(R"({"name":"u","auth":{"expiresAt":"2027-01-01T02:00:00+02:00"}})")
-                                        << QString() << utc("2027-01-01T00:00:00.000Z") << QString();
-    QTest::newRow("garbage expiry ignored") << QByteArray(R"({"name":"u","auth":{"expiresAt":"soon"}})") << QString()
-                                            << QDateTime() << QString();
+    QTest::newRow("expiry as unix seconds")
+        << QByteArray(R"({"name":"u","auth":{"expiresAt":1790000000}})") << QString()
+        << QDateTime::fromSecsSinceEpoch(1790000000, Qt::UTC) << QString();
+    QTest::newRow("expiry with offset")
+        << QByteArray(R"({"name":"u","auth":{"expiresAt":"2027-01-01T02:00:00+02:00"}})") << QString()
+        << utc("2027-01-01T00:00:00.000Z") << QString();
+    QTest::newRow("garbage expiry ignored")
+        << QByteArray(R"({"name":"u","auth":{"expiresAt":"soon"}})") << QString() << QDateTime() << QString();
     QTest::newRow("wrong types ignored")
-        << QByteArray(R"({"name":"u","orgs":"x","auth":{"accessToken":{"role":5,"fineGrained":{"scoped":{}}}}})")
+        << QByteArray(
+               R"({"name":"u","orgs":"x","auth":{"accessToken":{"role":5,"fineGrained":{"scoped":{}}}}})")
         << QString() << QDateTime() << QString();
-    QTest::newRow("oauth (no accessToken)") << QByteArray(R"({"name":"u","auth":{"type":"oauth"}})") << QString()
-                                            << QDateTime() << QString();
+    QTest::newRow("oauth (no accessToken)")
+        << QByteArray(R"({"name":"u","auth":{"type":"oauth"}})") << QString() << QDateTime() << QString();
 }
 
 void TestWhoamiParser::tolerant()
@@ -176,7 +190,8 @@ void TestWhoamiParser::roundTrip()
     const WhoamiInfo info = WhoamiParser::parse(fixture(file.constData())).value();
     const QJsonObject json = info.toJson();
     // Through text, as the metadata file stores it.
-    const WhoamiInfo back = WhoamiInfo::fromJson(QJsonDocument::fromJson(QJsonDocument(json).toJson()).object());
+    const WhoamiInfo back =
+        WhoamiInfo::fromJson(QJsonDocument::fromJson(QJsonDocument(json).toJson()).object());
     QCOMPARE(back.toJson(), json);
     QCOMPARE(back.user, info.user);
     QCOMPARE(back.createdAt, info.createdAt);

@@ -7,8 +7,7 @@
 #include <QPixmap>
 #include <QTest>
 
-class TestResources : public QObject
-{
+class TestResources : public QObject {
     Q_OBJECT
 
 private slots:
@@ -30,8 +29,8 @@ private slots:
         QTest::addColumn<QString>("path");
         for (const char *state : {"valid", "expiring", "invalid", "unchecked", "env-override"})
             for (const char *panel : {"light", "dark"}) {
-                const QString path = QStringLiteral(":/icons/tray/%1-%2.svg")
-                                         .arg(QLatin1String(state), QLatin1String(panel));
+                const QString path =
+                    QStringLiteral(":/icons/tray/%1-%2.svg").arg(QLatin1String(state), QLatin1String(panel));
                 QTest::newRow(qPrintable(path)) << path;
             }
     }

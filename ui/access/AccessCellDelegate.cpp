@@ -4,7 +4,8 @@
 
 namespace hftm {
 
-void AccessCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void AccessCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                               const QModelIndex &index) const
 {
     painter->save();
     const QRect cell = option.rect.adjusted(1, 1, -1, -1);

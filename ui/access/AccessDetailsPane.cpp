@@ -70,8 +70,8 @@ void AccessDetailsPane::clear()
 {
     m_title->setText(tr("No cell selected"));
     m_explanation->setText(tr("Select a cell to see which token can read which repo, and why."));
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_state, m_hub, m_checked, m_scopeHeading, m_scopes,
-                                                            m_requestAccess, m_openRepo})
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_state, m_hub, m_checked, m_scopeHeading,
+                                                            m_scopes, m_requestAccess, m_openRepo})
         widget->hide();
     m_requestUrl = m_repoPage = QUrl();
 }
@@ -89,8 +89,9 @@ void AccessDetailsPane::showCell(const Content &content)
     const RepoAccessResult result = content.cell.result.value_or(RepoAccessResult{});
     QStringList hub;
     if (answered && result.httpStatus) {
-        hub << (result.errorCode.isEmpty() ? tr("The Hub answered HTTP %1.").arg(result.httpStatus)
-                                           : tr("The Hub answered HTTP %1 (%2).").arg(result.httpStatus).arg(result.errorCode));
+        hub << (result.errorCode.isEmpty()
+                    ? tr("The Hub answered HTTP %1.").arg(result.httpStatus)
+                    : tr("The Hub answered HTTP %1 (%2).").arg(result.httpStatus).arg(result.errorCode));
         if (!result.hubMessage.isEmpty())
             hub << tr("Its message: %1").arg(result.hubMessage);
     } else if (answered) {
@@ -148,8 +149,9 @@ void AccessDetailsPane::changeEvent(QEvent *event)
 void AccessDetailsPane::restyleState()
 {
     const auto colors = AccessColors::forState(m_shownState, AccessColors::isDark(palette()));
-    m_state->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; padding: 3px 10px; border-radius: 3px; }")
-                               .arg(colors.background.name(), colors.foreground.name()));
+    m_state->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: %2; padding: 3px 10px; border-radius: 3px; }")
+            .arg(colors.background.name(), colors.foreground.name()));
 }
 
 } // namespace hftm

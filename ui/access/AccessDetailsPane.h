@@ -19,8 +19,8 @@ public:
     explicit AccessDetailsPane(QWidget *parent = nullptr);
 
     struct Content {
-        QString repo;          // display id
-        QString token;         // token name
+        QString repo;  // display id
+        QString token; // token name
         AccessCell cell;
         ScopeCoverage coverage;
         QUrl repoPage;

@@ -51,8 +51,8 @@ QVariant AccessGridModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTip(index.row(), index.column());
     case Qt::AccessibleTextRole:
-        return tr("%1 with %2: %3").arg(repo(index.row()).displayId(), column(index.column()).name,
-                                        AccessWords::label(c.state));
+        return tr("%1 with %2: %3")
+            .arg(repo(index.row()).displayId(), column(index.column()).name, AccessWords::label(c.state));
     case Qt::AccessibleDescriptionRole:
     case ExplanationRole:
         return c.explanation();
@@ -96,8 +96,8 @@ QVariant AccessGridModel::headerData(int section, Qt::Orientation orientation, i
     if (role == Qt::ToolTipRole) {
         if (!token.whoami)
             return tr("%1: not validated yet, so its account and scopes are unknown.").arg(token.name);
-        const QString role = token.whoami->role == QLatin1String("fineGrained") ? tr("fine-grained")
-                                                                                 : token.whoami->role;
+        const QString role =
+            token.whoami->role == QLatin1String("fineGrained") ? tr("fine-grained") : token.whoami->role;
         return tr("%1: account %2, %3 token").arg(token.name, token.whoami->user, role);
     }
     return {};
@@ -162,7 +162,8 @@ bool AccessGridModel::moveRepo(int from, int to)
 ScopeCoverage AccessGridModel::coverage(int row, int column) const
 {
     const AccessCell c = m_grid.cell(row, column);
-    const auto visibility = c.result ? ScopeCoverage::visibilityOf(*c.result) : ScopeCoverage::Visibility::Unknown;
+    const auto visibility =
+        c.result ? ScopeCoverage::visibilityOf(*c.result) : ScopeCoverage::Visibility::Unknown;
     return ScopeCoverage::evaluate(this->column(column).whoami, repo(row), visibility);
 }
 
@@ -231,7 +232,8 @@ void AccessGridModel::reloadColumns()
 {
     QList<AccessColumn> columns;
     for (const TokenRecord &record : m_store->tokens())
-        columns.append({record.name, record.fingerprint, m_store->endpointFor(record.name), record.check.whoami});
+        columns.append(
+            {record.name, record.fingerprint, m_store->endpointFor(record.name), record.check.whoami});
     const QList<AccessColumn> &old = m_grid.columns();
     bool same = old.size() == columns.size();
     for (qsizetype i = 0; same && i < columns.size(); ++i)

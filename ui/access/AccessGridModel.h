@@ -24,7 +24,7 @@ public:
         StateRole = Qt::UserRole + 1, // AccessState as int
         StateIdRole,                  // "readable", "gated", … "not-checked"
         ExplanationRole,
-        RequestAccessUrlRole,         // QUrl, valid for gated cells
+        RequestAccessUrlRole, // QUrl, valid for gated cells
         RepoKeyRole,
         TokenNameRole,
     };
@@ -64,7 +64,8 @@ Q_SIGNALS:
 private:
     void reloadColumns();
     void save();
-    void update(const QString &repoKey, const QString &token, const std::function<void(AccessCell &)> &change);
+    void update(const QString &repoKey, const QString &token,
+                const std::function<void(AccessCell &)> &change);
     QString toolTip(int row, int column) const;
 
     TokenStore *m_store;

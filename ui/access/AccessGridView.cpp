@@ -64,7 +64,8 @@ void AccessGridView::fitColumns()
         // The header's own hint, measured with the bold font the current section uses.
         QFont bold = horizontalHeader()->font();
         bold.setBold(true);
-        const int title = QFontMetrics(bold).horizontalAdvance(model()->headerData(column, Qt::Horizontal).toString());
+        const int title =
+            QFontMetrics(bold).horizontalAdvance(model()->headerData(column, Qt::Horizontal).toString());
         setColumnWidth(column, std::max(widest, title) + 28);
     }
 }

@@ -11,9 +11,9 @@ namespace hftm {
 
 namespace {
 // The states a user meets, in the order they matter; rate-limited shares its colour with unreachable.
-const QList<AccessState> Shown{AccessState::Readable, AccessState::Gated,      AccessState::NoAccess,
-                               AccessState::TokenInvalid, AccessState::NotFound, AccessState::NotChecked,
-                               AccessState::Checking, AccessState::Unreachable, AccessState::Error};
+const QList<AccessState> Shown{AccessState::Readable,     AccessState::Gated,       AccessState::NoAccess,
+                               AccessState::TokenInvalid, AccessState::NotFound,    AccessState::NotChecked,
+                               AccessState::Checking,     AccessState::Unreachable, AccessState::Error};
 constexpr int Columns = 3;
 } // namespace
 
@@ -32,7 +32,8 @@ AccessLegend::AccessLegend(QWidget *parent)
         auto *meaning = new QLabel(AccessWords::legendText(state), this);
         meaning->setWordWrap(true);
         swatch->setBuddy(meaning);
-        swatch->setAccessibleName(AccessWords::label(state) + QStringLiteral(": ") + AccessWords::legendText(state));
+        swatch->setAccessibleName(AccessWords::label(state) + QStringLiteral(": ") +
+                                  AccessWords::legendText(state));
         layout->addWidget(swatch, i / Columns, (i % Columns) * 2);
         layout->addWidget(meaning, i / Columns, (i % Columns) * 2 + 1);
         layout->setColumnStretch((i % Columns) * 2 + 1, 1);
@@ -60,9 +61,11 @@ void AccessLegend::restyle()
 {
     const bool dark = AccessColors::isDark(palette());
     for (QLabel *swatch : std::as_const(m_swatches)) {
-        const auto colors = AccessColors::forState(AccessState(swatch->property("accessState").toInt()), dark);
-        swatch->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; padding: 3px 8px; border-radius: 3px; }")
-                                  .arg(colors.background.name(), colors.foreground.name()));
+        const auto colors =
+            AccessColors::forState(AccessState(swatch->property("accessState").toInt()), dark);
+        swatch->setStyleSheet(
+            QStringLiteral("QLabel { background: %1; color: %2; padding: 3px 8px; border-radius: 3px; }")
+                .arg(colors.background.name(), colors.foreground.name()));
     }
 }
 

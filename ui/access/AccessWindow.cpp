@@ -35,9 +35,10 @@ AccessWindow::AccessWindow(TokenStore *store, HubClient *hub, QWidget *parent)
     , m_hub(hub)
     , m_actions(AccessActions::create(this))
     , m_runner(new AccessCheckRunner(store, hub, this))
-    , m_fileDialog([](QWidget *parent, const QString &caption, const QString &suggested, const QString &filter) {
-        return QFileDialog::getSaveFileName(parent, caption, suggested, filter);
-    })
+    , m_fileDialog(
+          [](QWidget *parent, const QString &caption, const QString &suggested, const QString &filter) {
+              return QFileDialog::getSaveFileName(parent, caption, suggested, filter);
+          })
     , m_urlOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     WatchList watchList(WatchList::defaultPath(store->options().configDir));
@@ -69,8 +70,8 @@ void AccessWindow::buildUi()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addActions({m_actions.removeRepo, m_actions.moveUp, m_actions.moveDown});
     toolbar->addSeparator();
-    toolbar->addActions({m_actions.checkCells, m_actions.checkRows, m_actions.checkColumns, m_actions.checkAll,
-                         m_actions.cancel});
+    toolbar->addActions({m_actions.checkCells, m_actions.checkRows, m_actions.checkColumns,
+                         m_actions.checkAll, m_actions.cancel});
     toolbar->addSeparator();
     toolbar->addActions({m_actions.exportCsv, m_actions.exportMarkdown});
     addAction(m_actions.focusRepoField);
@@ -104,7 +105,8 @@ void AccessWindow::buildUi()
     for (QAction *separator : separators)
         separator->setSeparator(true);
     m_view->addActions({m_actions.checkCells, m_actions.checkRows, m_actions.checkColumns, separators[0],
-                        m_actions.requestAccess, m_actions.openRepoPage, separators[1], m_actions.removeRepo});
+                        m_actions.requestAccess, m_actions.openRepoPage, separators[1],
+                        m_actions.removeRepo});
     m_details = new AccessDetailsPane(splitter);
     m_details->setMinimumWidth(280);
     splitter->addWidget(m_view);
@@ -138,7 +140,8 @@ void AccessWindow::connectActions()
     connect(m_actions.moveDown, &QAction::triggered, this, [this] { moveCurrent(+1); });
     connect(m_actions.checkCells, &QAction::triggered, this, [this] { checkCells(m_view->selectedCells()); });
     connect(m_actions.checkRows, &QAction::triggered, this, [this] { checkRows(m_view->selectedRows()); });
-    connect(m_actions.checkColumns, &QAction::triggered, this, [this] { checkColumns(m_view->selectedColumns()); });
+    connect(m_actions.checkColumns, &QAction::triggered, this,
+            [this] { checkColumns(m_view->selectedColumns()); });
     connect(m_actions.checkAll, &QAction::triggered, this, [this] {
         QList<int> rows;
         for (int row = 0; row < m_model->rowCount(); ++row)
@@ -150,9 +153,8 @@ void AccessWindow::connectActions()
     connect(m_actions.exportMarkdown, &QAction::triggered, this, [this] { exportGrid(true); });
     connect(m_actions.openRepoPage, &QAction::triggered, this,
             [this] { openUrl(m_model->repoPage(m_view->currentIndex().row())); });
-    connect(m_actions.requestAccess, &QAction::triggered, this, [this] {
-        openUrl(m_view->currentIndex().data(AccessGridModel::RequestAccessUrlRole).toUrl());
-    });
+    connect(m_actions.requestAccess, &QAction::triggered, this,
+            [this] { openUrl(m_view->currentIndex().data(AccessGridModel::RequestAccessUrlRole).toUrl()); });
     connect(m_details, &AccessDetailsPane::openUrlRequested, this, &AccessWindow::openUrl);
 
     connect(m_runner, &AccessCheckRunner::cellStarted, m_model, &AccessGridModel::markChecking);
@@ -162,15 +164,18 @@ void AccessWindow::connectActions()
     connect(m_runner, &AccessCheckRunner::finished, this, &AccessWindow::onFinished);
     connect(m_model, &AccessGridModel::watchListError, this, &AccessWindow::showFeedback);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &AccessWindow::updateDetails);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccessWindow::updateActions);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
-        const QModelIndex current = m_view->currentIndex();
-        if (current.isValid() && current.row() >= from.row() && current.row() <= to.row()
-            && current.column() >= from.column() && current.column() <= to.column())
-            updateDetails();
-        updateActions();
-    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &AccessWindow::updateDetails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AccessWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &from, const QModelIndex &to) {
+                const QModelIndex current = m_view->currentIndex();
+                if (current.isValid() && current.row() >= from.row() && current.row() <= to.row() &&
+                    current.column() >= from.column() && current.column() <= to.column())
+                    updateDetails();
+                updateActions();
+            });
     const auto refresh = [this] {
         updateDetails();
         updateActions();
@@ -260,8 +265,8 @@ void AccessWindow::exportGrid(bool markdown)
     if (path.isEmpty())
         return;
     QSaveFile file(path);
-    const QByteArray bytes = markdown ? AccessExport::toMarkdown(m_model->grid()).toUtf8()
-                                      : AccessExport::toCsv(m_model->grid());
+    const QByteArray bytes =
+        markdown ? AccessExport::toMarkdown(m_model->grid()).toUtf8() : AccessExport::toCsv(m_model->grid());
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         showFeedback(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return;
@@ -286,7 +291,8 @@ void AccessWindow::updateActions()
     m_actions.exportCsv->setEnabled(hasGrid);
     m_actions.exportMarkdown->setEnabled(hasGrid);
     m_actions.openRepoPage->setEnabled(current.isValid());
-    m_actions.requestAccess->setEnabled(current.data(AccessGridModel::RequestAccessUrlRole).toUrl().isValid());
+    m_actions.requestAccess->setEnabled(
+        current.data(AccessGridModel::RequestAccessUrlRole).toUrl().isValid());
 }
 
 void AccessWindow::updateDetails()
@@ -298,8 +304,9 @@ void AccessWindow::updateDetails()
     }
     const int row = current.row();
     const int column = current.column();
-    m_details->showCell({m_model->repo(row).displayId(), m_model->column(column).name, m_model->cell(row, column),
-                         m_model->coverage(row, column), m_model->repoPage(row), m_hub->now()});
+    m_details->showCell({m_model->repo(row).displayId(), m_model->column(column).name,
+                         m_model->cell(row, column), m_model->coverage(row, column), m_model->repoPage(row),
+                         m_hub->now()});
     updateActions();
 }
 

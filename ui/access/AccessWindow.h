@@ -31,8 +31,8 @@ class AccessWindow : public QMainWindow {
     Q_OBJECT
 public:
     // Save-file dialog and URL opener, replaceable so tests never block on a real dialog or browser.
-    using FileDialog = std::function<QString(QWidget *parent, const QString &caption, const QString &suggestedPath,
-                                             const QString &filter)>;
+    using FileDialog = std::function<QString(QWidget *parent, const QString &caption,
+                                             const QString &suggestedPath, const QString &filter)>;
     using UrlOpener = std::function<bool(const QUrl &url)>;
 
     AccessWindow(TokenStore *store, HubClient *hub, QWidget *parent = nullptr);

@@ -84,8 +84,8 @@ private:
     QPushButton *m_saveButton = nullptr;
 
     // Derived from the current text and name by updateState(); read by save().
-    QString m_secret;        // trimmed, acceptable token; empty when the text is not one
-    QString m_duplicateOf;   // name the same secret is already stored under
+    QString m_secret;      // trimmed, acceptable token; empty when the text is not one
+    QString m_duplicateOf; // name the same secret is already stored under
     bool m_nameTaken = false;
     bool m_nameOk = false;
     bool m_nameEdited = false;

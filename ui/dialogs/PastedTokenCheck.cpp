@@ -19,7 +19,10 @@ PastedTokenCheck::PastedTokenCheck(TokenValidator *validator, QObject *parent)
     connect(m_validator, &TokenValidator::resultReady, this, &PastedTokenCheck::onResult);
 }
 
-PastedTokenCheck::~PastedTokenCheck() { cancel(); }
+PastedTokenCheck::~PastedTokenCheck()
+{
+    cancel();
+}
 
 void PastedTokenCheck::setToken(const QString &token, const QString &endpoint)
 {

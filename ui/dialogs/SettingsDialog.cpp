@@ -43,8 +43,8 @@ SettingsDialog::SettingsDialog(TokenStore *store, QWidget *parent)
     m_endpoint->setObjectName(QStringLiteral("endpointEdit"));
     m_endpoint->setPlaceholderText(tr("Default: %1").arg(HubClient::defaultEndpoint()));
     m_endpoint->setAccessibleName(tr("Hub endpoint"));
-    m_endpoint->setAccessibleDescription(tr("Leave empty to use HF_ENDPOINT or %1.")
-                                             .arg(HubClient::defaultEndpoint()));
+    m_endpoint->setAccessibleDescription(
+        tr("Leave empty to use HF_ENDPOINT or %1.").arg(HubClient::defaultEndpoint()));
     m_endpointStatus = new StatusLine(this);
     m_endpointStatus->setObjectName(QStringLiteral("endpointStatus"));
     m_expiryDays = makeSpinBox(this, 0, 365, tr(" days"), tr("Expiry warning, in days"));
@@ -113,8 +113,8 @@ QWidget *SettingsDialog::buildStorageGroup()
         auto *explanation = new QLabel(choice.explanation, this);
         explanation->setWordWrap(true);
         // Indent under the radio's text so the pairing is visible.
-        explanation->setContentsMargins(radio->style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
-                                            + radio->style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing),
+        explanation->setContentsMargins(radio->style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth) +
+                                            radio->style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing),
                                         0, 0, 0);
         explanation->setForegroundRole(QPalette::PlaceholderText); // secondary text in any theme
         radio->setObjectName(QStringLiteral("mode-") + storageModeId(choice.mode));
@@ -136,7 +136,10 @@ void SettingsDialog::load(const Settings &settings)
     validateEndpoint();
 }
 
-StorageMode SettingsDialog::selectedStorageMode() const { return StorageMode(m_modes->checkedId()); }
+StorageMode SettingsDialog::selectedStorageMode() const
+{
+    return StorageMode(m_modes->checkedId());
+}
 
 QString SettingsDialog::normalizedEndpoint() const
 {
@@ -181,7 +184,8 @@ void SettingsDialog::accept()
     settings.clipboardTimeoutSeconds = m_clipboardSeconds->value();
     settings.revalidateIntervalHours = m_revalidateHours->value();
     if (const Error error = m_store->saveSettings(settings)) {
-        m_saveStatus->setMessage(StatusLine::Kind::Error, tr("Settings were not saved: %1").arg(error.message));
+        m_saveStatus->setMessage(StatusLine::Kind::Error,
+                                 tr("Settings were not saved: %1").arg(error.message));
         return;
     }
     QDialog::accept();

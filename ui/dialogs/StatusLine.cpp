@@ -43,7 +43,10 @@ void StatusLine::setMessage(Kind kind, const QString &text)
     applyStyle();
 }
 
-QString StatusLine::text() const { return m_text->text(); }
+QString StatusLine::text() const
+{
+    return m_text->text();
+}
 
 QColor StatusLine::colorFor(Kind kind, const QPalette &palette)
 {

@@ -167,9 +167,18 @@ void WhoamiSummaryWidget::fillScopes(const WhoamiInfo &info)
     m_scopes->setVisible(!info.scoped.isEmpty());
 }
 
-QString WhoamiSummaryWidget::userText() const { return m_user->text(); }
-QString WhoamiSummaryWidget::roleText() const { return m_role->text(); }
-QString WhoamiSummaryWidget::expiryText() const { return m_expiry->text(); }
+QString WhoamiSummaryWidget::userText() const
+{
+    return m_user->text();
+}
+QString WhoamiSummaryWidget::roleText() const
+{
+    return m_role->text();
+}
+QString WhoamiSummaryWidget::expiryText() const
+{
+    return m_expiry->text();
+}
 
 QString WhoamiSummaryWidget::roleName(const QString &role)
 {
@@ -232,10 +241,10 @@ void WhoamiSummaryWidget::applyBadgeStyle()
 {
     // A pill in the palette's highlight colours, recomputed when the palette changes (light/dark switch).
     const QPalette pal = palette();
-    const QString sheet = QStringLiteral("QLabel { background: %1; color: %2; border-radius: 6px; "
-                                         "padding: 1px 8px; }")
-                              .arg(pal.color(QPalette::Highlight).name(),
-                                   pal.color(QPalette::HighlightedText).name());
+    const QString sheet =
+        QStringLiteral("QLabel { background: %1; color: %2; border-radius: 6px; "
+                       "padding: 1px 8px; }")
+            .arg(pal.color(QPalette::Highlight).name(), pal.color(QPalette::HighlightedText).name());
     if (m_role->styleSheet() != sheet)
         m_role->setStyleSheet(sheet);
 }

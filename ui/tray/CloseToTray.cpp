@@ -19,8 +19,8 @@ CloseToTray::CloseToTray(QWidget *window, TokenStore *store, std::function<bool(
 bool CloseToTray::eventFilter(QObject *watched, QEvent *event)
 {
     // spontaneous(): the close came from the window system (title bar button, Alt+F4), i.e. the user.
-    if (watched != m_window || event->type() != QEvent::Close || !event->spontaneous() || m_quitting
-        || !m_trayShown())
+    if (watched != m_window || event->type() != QEvent::Close || !event->spontaneous() || m_quitting ||
+        !m_trayShown())
         return QObject::eventFilter(watched, event);
     event->ignore();
     m_window->hide();

@@ -17,7 +17,8 @@ class TokenStore;
 class CloseToTray : public QObject {
     Q_OBJECT
 public:
-    CloseToTray(QWidget *window, TokenStore *store, std::function<bool()> trayShown, QObject *parent = nullptr);
+    CloseToTray(QWidget *window, TokenStore *store, std::function<bool()> trayShown,
+                QObject *parent = nullptr);
 
     // Set before quitting (Quit, session end): every close is then a real one.
     void setQuitting(bool quitting) { m_quitting = quitting; }

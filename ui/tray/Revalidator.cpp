@@ -71,17 +71,18 @@ bool Revalidator::anyCheckOlderThan(std::chrono::milliseconds age) const
 
 bool Revalidator::watchNetwork()
 {
-    if (!QNetworkInformation::instance()
-        && !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+    if (!QNetworkInformation::instance() &&
+        !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
         return false;
     QNetworkInformation *info = QNetworkInformation::instance();
     m_wasOnline = info->reachability() == QNetworkInformation::Reachability::Online;
-    connect(info, &QNetworkInformation::reachabilityChanged, this, [this](QNetworkInformation::Reachability now) {
-        const bool online = now == QNetworkInformation::Reachability::Online;
-        if (online && !m_wasOnline)
-            onNetworkReturned();
-        m_wasOnline = online;
-    });
+    connect(info, &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability now) {
+                const bool online = now == QNetworkInformation::Reachability::Online;
+                if (online && !m_wasOnline)
+                    onNetworkReturned();
+                m_wasOnline = online;
+            });
     return true;
 }
 
@@ -92,7 +93,10 @@ void Revalidator::onNetworkReturned()
         m_soon.start(m_reconnectDelay);
 }
 
-bool Revalidator::isRunning() const { return m_runner->isRunning(); }
+bool Revalidator::isRunning() const
+{
+    return m_runner->isRunning();
+}
 
 bool Revalidator::runNow()
 {

@@ -56,7 +56,7 @@ private:
     TokenValidator *m_validator;
     NowFunction m_now = &systemNow;
     QTimer m_timer;
-    QTimer m_soon;                // one-shot: start-up catch-up and reconnect runs
+    QTimer m_soon; // one-shot: start-up catch-up and reconnect runs
     std::chrono::milliseconds m_override{0};
     std::chrono::milliseconds m_reconnectDelay{5000};
     ValidationRunner *m_runner; // reads secrets a few per turn, validates, records; shared with the window

@@ -18,10 +18,13 @@ namespace hftm {
 namespace {
 constexpr std::chrono::milliseconds MaxRetryInterval{30000};
 constexpr int PointerToMenu = 14; // about half a panel: from the pointer to the icon's edge
-const QChar WarningMark(0x26A0); // ⚠
+const QChar WarningMark(0x26A0);  // ⚠
 
 // Menu text treats '&' as a mnemonic marker; token and user names are shown as typed.
-QString menuText(QString text) { return text.replace(QLatin1Char('&'), QStringLiteral("&&")); }
+QString menuText(QString text)
+{
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
 } // namespace
 
 TrayController::TrayController(TokenStore *store, NowFunction now, QObject *parent)
@@ -64,13 +67,13 @@ void TrayController::buildMenu()
     m_validateAll = menu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Validate all"),
                                     this, &TrayController::validateAllRequested);
     m_validateAll->setStatusTip(tr("Ask the Hub whether every stored token still works"));
-    m_addToken = menu->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add token\u2026"),
-                                 this, &TrayController::addTokenRequested);
-    m_openManager = menu->addAction(QIcon::fromTheme(QStringLiteral("window-new")), tr("&Open manager"),
-                                    this, &TrayController::openManagerRequested);
+    m_addToken = menu->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add token\u2026"), this,
+                                 &TrayController::addTokenRequested);
+    m_openManager = menu->addAction(QIcon::fromTheme(QStringLiteral("window-new")), tr("&Open manager"), this,
+                                    &TrayController::openManagerRequested);
     menu->addSeparator();
-    m_quit = menu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"),
-                             this, &TrayController::quitRequested);
+    m_quit = menu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this,
+                             &TrayController::quitRequested);
     // Labels go stale as time passes ("expires in 2 days"); refresh them right before they are seen.
     connect(menu, &QMenu::aboutToShow, this, &TrayController::refresh);
     setMenu(menu);
@@ -106,7 +109,8 @@ void TrayController::refresh()
     const TrayState state = trayStateFor(*m_store, now, warningDays);
     const bool stateChangedNow = state != m_state;
     m_state = state;
-    m_icon = trayStateIcon(state, prefersDarkPanel(QApplication::palette(), qEnvironmentVariable("XDG_CURRENT_DESKTOP")));
+    m_icon = trayStateIcon(
+        state, prefersDarkPanel(QApplication::palette(), qEnvironmentVariable("XDG_CURRENT_DESKTOP")));
     if (m_icon.cacheKey() != m_iconKey) {
         m_iconKey = m_icon.cacheKey();
         m_tray->setIcon(m_icon);
@@ -156,7 +160,8 @@ void TrayController::syncTokenActions(const QDateTime &now, int warningDays)
 
     // With HF_TOKEN set, the checked item still shows what the token file holds: that is what a pick
     // here changes, while the notice above says the environment wins for now.
-    const QString checkedName = active.source == ActiveToken::Source::TokenFile ? active.name : active.fileName;
+    const QString checkedName =
+        active.source == ActiveToken::Source::TokenFile ? active.name : active.fileName;
     for (qsizetype i = 0; i < records.size(); ++i) {
         const TokenRecord &record = records.at(i);
         QAction *action = m_tokenActions.at(i);
@@ -167,7 +172,8 @@ void TrayController::syncTokenActions(const QDateTime &now, int warningDays)
         if (action->isChecked() != checked)
             action->setChecked(checked);
     }
-    const bool env = active.source == ActiveToken::Source::EnvHfToken || active.source == ActiveToken::Source::EnvLegacy;
+    const bool env =
+        active.source == ActiveToken::Source::EnvHfToken || active.source == ActiveToken::Source::EnvLegacy;
     m_envNotice->setVisible(env);
     m_empty->setVisible(records.isEmpty());
 }
@@ -204,21 +210,24 @@ QString TrayController::buildToolTip(const QDateTime &now) const
     // Names, user and dates only: never the token, not even masked (checklist row 7).
     QStringList lines{tr("HF Token Manager")};
     const ActiveToken active = m_store->active();
-    const std::optional<TokenRecord> record = active.name.isEmpty() ? std::nullopt : m_store->token(active.name);
+    const std::optional<TokenRecord> record =
+        active.name.isEmpty() ? std::nullopt : m_store->token(active.name);
     switch (active.source) {
     case ActiveToken::Source::None:
         lines << tr("No active token");
         return lines.join(QLatin1Char('\n'));
     case ActiveToken::Source::EnvHfToken:
     case ActiveToken::Source::EnvLegacy: {
-        const QString variable = active.source == ActiveToken::Source::EnvHfToken ? QStringLiteral("HF_TOKEN")
-                                                                                  : QStringLiteral("HUGGING_FACE_HUB_TOKEN");
+        const QString variable = active.source == ActiveToken::Source::EnvHfToken
+                                     ? QStringLiteral("HF_TOKEN")
+                                     : QStringLiteral("HUGGING_FACE_HUB_TOKEN");
         lines << (record ? tr("Active: %1 from the environment (\u201C%2\u201D)").arg(variable, record->name)
                          : tr("Active: %1 from the environment").arg(variable));
         break;
     }
     case ActiveToken::Source::TokenFile:
-        lines << (record ? tr("Active: %1").arg(record->name) : tr("Active: a token that is not stored here"));
+        lines << (record ? tr("Active: %1").arg(record->name)
+                         : tr("Active: a token that is not stored here"));
         break;
     }
     if (record) {
@@ -265,8 +274,7 @@ void TrayController::onActivated(int reason)
         const bool panelAtTop = !screen || at.y() < screen->geometry().center().y();
         at.ry() += panelAtTop ? PointerToMenu : -PointerToMenu;
         m_menu->popup(at);
-    }
-    else if (reason == QSystemTrayIcon::DoubleClick)
+    } else if (reason == QSystemTrayIcon::DoubleClick)
         Q_EMIT openManagerRequested();
 }
 

@@ -16,7 +16,8 @@
 
 namespace hftm {
 
-TrayIntegration::TrayIntegration(AppContext &context, MainWindow *window, TrayOptions options, QObject *parent)
+TrayIntegration::TrayIntegration(AppContext &context, MainWindow *window, TrayOptions options,
+                                 QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_window(window)
@@ -26,7 +27,8 @@ TrayIntegration::TrayIntegration(AppContext &context, MainWindow *window, TrayOp
     , m_notifier(new ExpiryNotifier(context.store(),
                                     NotificationLog::defaultPath(context.store()->options().configDir),
                                     context.now(), this))
-    , m_close(new CloseToTray(window, context.store(), [this] { return m_controller->isTrayShown(); }, this))
+    , m_close(new CloseToTray(
+          window, context.store(), [this] { return m_controller->isTrayShown(); }, this))
     , m_autostart(new AutostartSync(context.store(), this))
 {
     m_revalidator->setClock(context.now());
@@ -57,7 +59,8 @@ TrayIntegration::TrayIntegration(AppContext &context, MainWindow *window, TrayOp
         m_controller->refresh();
         evaluate();
     });
-    connect(qApp, &QGuiApplication::commitDataRequest, this, [this](QSessionManager &) { m_close->setQuitting(true); });
+    connect(qApp, &QGuiApplication::commitDataRequest, this,
+            [this](QSessionManager &) { m_close->setQuitting(true); });
 
     m_grace.setSingleShot(true);
     connect(&m_grace, &QTimer::timeout, this, [this] {

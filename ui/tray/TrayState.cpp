@@ -125,8 +125,9 @@ QIcon paintedFallback(TrayState state)
 
 QIcon trayStateIcon(TrayState state, bool darkPanel)
 {
-    const QString path = QStringLiteral(":/icons/tray/%1-%2.svg")
-                             .arg(trayStateIconId(state), darkPanel ? QStringLiteral("dark") : QStringLiteral("light"));
+    const QString path =
+        QStringLiteral(":/icons/tray/%1-%2.svg")
+            .arg(trayStateIconId(state), darkPanel ? QStringLiteral("dark") : QStringLiteral("light"));
     if (QFile::exists(path))
         return QIcon(path);
     return paintedFallback(state);

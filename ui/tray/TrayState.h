@@ -13,8 +13,8 @@ namespace hftm {
 
 // What the tray icon tells at a glance, derived from the token in force (never computed by widgets).
 enum class TrayState {
-    NoToken,     // no token file and no HF_TOKEN: drawn like Unchecked, worded differently
-    Unchecked,   // the active token was never judged by the Hub (or is not one we store)
+    NoToken,   // no token file and no HF_TOKEN: drawn like Unchecked, worded differently
+    Unchecked, // the active token was never judged by the Hub (or is not one we store)
     Valid,
     Expiring,    // expires within Settings::expiryWarningDays
     Invalid,     // rejected by the Hub or past its expiry

@@ -1,10 +1,11 @@
 #include "window/MainWindow.h"
 
+#include "access/AccessWindow.h"
 #include "app/AppContext.h"
 #include "dialogs/LoginDialog.h"
 #include "dialogs/SettingsDialog.h"
+#include "store/ValidationRunner.h"
 #include "window/BannerArea.h"
-#include "access/AccessWindow.h"
 #include "window/FileWatcher.h"
 #include "window/SelectionKeeper.h"
 #include "window/TokenActions.h"
@@ -13,7 +14,6 @@
 #include "window/TokenOperations.h"
 #include "window/TokenTableModel.h"
 #include "window/TokenTableView.h"
-#include "store/ValidationRunner.h"
 
 #include <QDir>
 #include <QEvent>

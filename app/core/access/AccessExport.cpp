@@ -23,8 +23,9 @@ QString AccessExport::csvField(const QString &text)
     static const QString formulaStarts = QStringLiteral("=+-@\t\r");
     if (!field.isEmpty() && formulaStarts.contains(field.front()))
         field.prepend(QLatin1Char('\''));
-    const bool quote = field.contains(QLatin1Char(',')) || field.contains(QLatin1Char('"'))
-        || field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r')) || field != field.trimmed();
+    const bool quote = field.contains(QLatin1Char(',')) || field.contains(QLatin1Char('"')) ||
+                       field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r')) ||
+                       field != field.trimmed();
     if (!quote)
         return field;
     field.replace(QLatin1String("\""), QLatin1String("\"\""));
@@ -96,13 +97,13 @@ QString AccessExport::toMarkdown(const AccessGrid &grid)
         for (int column = 0; column < grid.columnCount(); ++column) {
             const AccessCell cell = grid.cell(row, column);
             line << markdownText(AccessWords::label(cell.state));
-            if (cell.state == AccessState::Readable || cell.state == AccessState::NotChecked
-                || cell.state == AccessState::Checking || !cell.result)
+            if (cell.state == AccessState::Readable || cell.state == AccessState::NotChecked ||
+                cell.state == AccessState::Checking || !cell.result)
                 continue;
             QString note = tr("- **%1** with **%2**: %3 (`%4`). %5")
                                .arg(markdownText(repo), markdownText(grid.columns().at(column).name),
-                                    markdownText(AccessWords::label(cell.state)), AccessWords::stateId(cell.state),
-                                    markdownText(cell.result->explanation));
+                                    markdownText(AccessWords::label(cell.state)),
+                                    AccessWords::stateId(cell.state), markdownText(cell.result->explanation));
             if (cell.result->requestAccessUrl.isValid())
                 // Encoded, and ')' too: it would end the link early.
                 note += tr(" [Request access](%1)")

@@ -20,8 +20,8 @@ QByteArray toCsv(const AccessGrid &grid);
 // readable: its explanation and, for gated repos, the link to request access.
 QString toMarkdown(const AccessGrid &grid);
 
-QString csvField(const QString &text);      // quoted when needed, formula-safe
-QString markdownText(const QString &text);  // Markdown/HTML specials and '|' escaped, one line
+QString csvField(const QString &text);     // quoted when needed, formula-safe
+QString markdownText(const QString &text); // Markdown/HTML specials and '|' escaped, one line
 
 } // namespace AccessExport
 } // namespace hftm

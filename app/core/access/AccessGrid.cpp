@@ -17,16 +17,26 @@ QString AccessWords::stateId(AccessState state)
 {
     using S = RepoAccessResult::State;
     switch (state) {
-    case AccessState::NotChecked: return QStringLiteral("not-checked");
-    case AccessState::Checking: return QStringLiteral("checking");
-    case AccessState::Readable: return RepoAccessResult::stateId(S::Readable);
-    case AccessState::Gated: return RepoAccessResult::stateId(S::Gated);
-    case AccessState::NoAccess: return RepoAccessResult::stateId(S::NoAccess);
-    case AccessState::NotFound: return RepoAccessResult::stateId(S::NotFound);
-    case AccessState::TokenInvalid: return RepoAccessResult::stateId(S::TokenInvalid);
-    case AccessState::RateLimited: return RepoAccessResult::stateId(S::RateLimited);
-    case AccessState::Unreachable: return RepoAccessResult::stateId(S::Unreachable);
-    case AccessState::Error: break;
+    case AccessState::NotChecked:
+        return QStringLiteral("not-checked");
+    case AccessState::Checking:
+        return QStringLiteral("checking");
+    case AccessState::Readable:
+        return RepoAccessResult::stateId(S::Readable);
+    case AccessState::Gated:
+        return RepoAccessResult::stateId(S::Gated);
+    case AccessState::NoAccess:
+        return RepoAccessResult::stateId(S::NoAccess);
+    case AccessState::NotFound:
+        return RepoAccessResult::stateId(S::NotFound);
+    case AccessState::TokenInvalid:
+        return RepoAccessResult::stateId(S::TokenInvalid);
+    case AccessState::RateLimited:
+        return RepoAccessResult::stateId(S::RateLimited);
+    case AccessState::Unreachable:
+        return RepoAccessResult::stateId(S::Unreachable);
+    case AccessState::Error:
+        break;
     }
     return RepoAccessResult::stateId(S::Error);
 }
@@ -34,16 +44,26 @@ QString AccessWords::stateId(AccessState state)
 QString AccessWords::label(AccessState state)
 {
     switch (state) {
-    case AccessState::NotChecked: return tr("Not checked");
-    case AccessState::Checking: return tr("Checking…");
-    case AccessState::Readable: return tr("Readable");
-    case AccessState::Gated: return tr("Gated");
-    case AccessState::NoAccess: return tr("No access");
-    case AccessState::NotFound: return tr("Not found");
-    case AccessState::TokenInvalid: return tr("Token invalid");
-    case AccessState::RateLimited: return tr("Rate limited");
-    case AccessState::Unreachable: return tr("Hub unreachable");
-    case AccessState::Error: break;
+    case AccessState::NotChecked:
+        return tr("Not checked");
+    case AccessState::Checking:
+        return tr("Checking…");
+    case AccessState::Readable:
+        return tr("Readable");
+    case AccessState::Gated:
+        return tr("Gated");
+    case AccessState::NoAccess:
+        return tr("No access");
+    case AccessState::NotFound:
+        return tr("Not found");
+    case AccessState::TokenInvalid:
+        return tr("Token invalid");
+    case AccessState::RateLimited:
+        return tr("Rate limited");
+    case AccessState::Unreachable:
+        return tr("Hub unreachable");
+    case AccessState::Error:
+        break;
     }
     return tr("Error");
 }
@@ -51,16 +71,26 @@ QString AccessWords::label(AccessState state)
 QString AccessWords::legendText(AccessState state)
 {
     switch (state) {
-    case AccessState::NotChecked: return tr("not asked yet");
-    case AccessState::Checking: return tr("waiting for the Hub");
-    case AccessState::Readable: return tr("files can be downloaded with this token");
-    case AccessState::Gated: return tr("gated: request access on the repo page (not granted to this account yet)");
-    case AccessState::NoAccess: return tr("the token's permissions or an org policy forbid it");
-    case AccessState::NotFound: return tr("missing, or private and invisible to this token");
-    case AccessState::TokenInvalid: return tr("revoked, expired or mistyped token");
-    case AccessState::RateLimited: return tr("the Hub asked us to slow down");
-    case AccessState::Unreachable: return tr("no answer from the Hub");
-    case AccessState::Error: break;
+    case AccessState::NotChecked:
+        return tr("not asked yet");
+    case AccessState::Checking:
+        return tr("waiting for the Hub");
+    case AccessState::Readable:
+        return tr("files can be downloaded with this token");
+    case AccessState::Gated:
+        return tr("gated: request access on the repo page (not granted to this account yet)");
+    case AccessState::NoAccess:
+        return tr("the token's permissions or an org policy forbid it");
+    case AccessState::NotFound:
+        return tr("missing, or private and invisible to this token");
+    case AccessState::TokenInvalid:
+        return tr("revoked, expired or mistyped token");
+    case AccessState::RateLimited:
+        return tr("the Hub asked us to slow down");
+    case AccessState::Unreachable:
+        return tr("no answer from the Hub");
+    case AccessState::Error:
+        break;
     }
     return tr("unexpected answer or refused input");
 }
@@ -69,14 +99,22 @@ AccessState AccessWords::fromResult(RepoAccessResult::State state)
 {
     using S = RepoAccessResult::State;
     switch (state) {
-    case S::Readable: return AccessState::Readable;
-    case S::Gated: return AccessState::Gated;
-    case S::NoAccess: return AccessState::NoAccess;
-    case S::NotFound: return AccessState::NotFound;
-    case S::TokenInvalid: return AccessState::TokenInvalid;
-    case S::RateLimited: return AccessState::RateLimited;
-    case S::Unreachable: return AccessState::Unreachable;
-    case S::Error: break;
+    case S::Readable:
+        return AccessState::Readable;
+    case S::Gated:
+        return AccessState::Gated;
+    case S::NoAccess:
+        return AccessState::NoAccess;
+    case S::NotFound:
+        return AccessState::NotFound;
+    case S::TokenInvalid:
+        return AccessState::TokenInvalid;
+    case S::RateLimited:
+        return AccessState::RateLimited;
+    case S::Unreachable:
+        return AccessState::Unreachable;
+    case S::Error:
+        break;
     }
     return AccessState::Error;
 }
@@ -93,7 +131,8 @@ QString AccessCell::explanation() const
 QString AccessGrid::cellKey(int row, int column) const
 {
     const AccessColumn &token = m_columns.at(column);
-    return WatchList::key(m_repos.at(row)) + QLatin1Char('\n') + token.name + QLatin1Char('\n') + token.fingerprint;
+    return WatchList::key(m_repos.at(row)) + QLatin1Char('\n') + token.name + QLatin1Char('\n') +
+           token.fingerprint;
 }
 
 AccessCell AccessGrid::cell(int row, int column) const

@@ -31,8 +31,8 @@ enum class AccessState {
 namespace AccessWords {
 // "readable", "gated", … as `hftoken access` prints them, plus "not-checked" and "checking".
 QString stateId(AccessState state);
-QString label(AccessState state);       // translated short cell text: "Readable", "Gated"
-QString legendText(AccessState state);  // translated one-line meaning for the legend
+QString label(AccessState state);      // translated short cell text: "Readable", "Gated"
+QString legendText(AccessState state); // translated one-line meaning for the legend
 AccessState fromResult(RepoAccessResult::State state);
 } // namespace AccessWords
 

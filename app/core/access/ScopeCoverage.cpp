@@ -69,8 +69,9 @@ ScopeCoverage ScopeCoverage::evaluate(const std::optional<WhoamiInfo> &whoami, c
         c.canRead = true;
         c.readVia = ReadVia::Role;
         // Derived, not an official rule: a write token writes where the account itself may write.
-        c.canWrite = c.role == QLatin1String("write")
-            && (c.ownNamespace || c.orgRole == QLatin1String("admin") || c.orgRole == QLatin1String("write"));
+        c.canWrite =
+            c.role == QLatin1String("write") &&
+            (c.ownNamespace || c.orgRole == QLatin1String("admin") || c.orgRole == QLatin1String("write"));
         return c;
     }
     if (c.role != QLatin1String("fineGrained")) {
@@ -106,12 +107,15 @@ QString ScopeCoverage::summary() const
     case Kind::Unknown:
         return tr("Scopes unknown: check this token in the main window to see what it may read.");
     case Kind::Other:
-        return tr("This token has the role \"%1\", which this version does not know how to interpret.").arg(role);
+        return tr("This token has the role \"%1\", which this version does not know how to interpret.")
+            .arg(role);
     case Kind::Classic:
         lines << (role == QLatin1String("write")
-                      ? tr("Write token: reads every repo the account %1 can read, and writes where the account may.")
+                      ? tr("Write token: reads every repo the account %1 can read, and writes where the "
+                           "account may.")
                       : tr("Read token: reads every repo the account %1 can read (gated repos once access is "
-                           "granted); it cannot write.")).arg(user);
+                           "granted); it cannot write."))
+                     .arg(user);
         break;
     case Kind::FineGrained:
         if (entities.isEmpty()) {
@@ -130,8 +134,9 @@ QString ScopeCoverage::summary() const
             lines << tr("The repo is public, so no scope is needed to read it.");
             break;
         case ReadVia::GatedRepos:
-            lines << tr("Reading this public gated repo is allowed by \"read access to public gated repos\", once "
-                        "the account was granted access.");
+            lines << tr(
+                "Reading this public gated repo is allowed by \"read access to public gated repos\", once "
+                "the account was granted access.");
             break;
         case ReadVia::None:
         case ReadVia::Role:
@@ -162,10 +167,12 @@ QString ScopeCoverage::compareWith(const RepoAccessResult &result) const
         return tr("The scopes allow reading, yet the Hub refused: an organization token policy, SSO or a "
                   "restriction on the repo may be the reason.");
     if (canRead && refused && readVia != ReadVia::Role)
-        return tr("The scopes would allow reading, yet the Hub does not show the repo to this token: check the "
-                  "name, or whether the account still has access.");
+        return tr(
+            "The scopes would allow reading, yet the Hub does not show the repo to this token: check the "
+            "name, or whether the account still has access.");
     if (!canRead && kind == Kind::FineGrained && result.state == State::Readable)
-        return tr("The Hub allows reading although no scope names this repo or its owner (the repo is public).");
+        return tr(
+            "The Hub allows reading although no scope names this repo or its owner (the repo is public).");
     return {};
 }
 

@@ -28,11 +28,11 @@ struct ScopeCoverage {
     enum class ReadVia { None, Role, Entity, PublicRepo, GatedRepos };
 
     Kind kind = Kind::Unknown;
-    QString role;                     // the Hub's role string
-    QString user;                     // the token's account
-    QString owner;                    // the repo's namespace
-    bool ownNamespace = false;        // owner is the token's account
-    QString orgRole;                  // the account's role in the owner org; empty if not a member
+    QString role;              // the Hub's role string
+    QString user;              // the token's account
+    QString owner;             // the repo's namespace
+    bool ownNamespace = false; // owner is the token's account
+    QString orgRole;           // the account's role in the owner org; empty if not a member
     bool canRead = false;
     bool canWrite = false;
     ReadVia readVia = ReadVia::None;

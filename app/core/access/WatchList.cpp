@@ -60,18 +60,19 @@ Error WatchList::load()
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         const Result<QString> backup = SecretFile::keepBackup(m_path, *bytes);
-        return makeError(ErrorCode::FileUnparseable,
-                         tr("The watch list %1 could not be read; it was copied to %2 and the list starts empty.")
-                             .arg(QDir::toNativeSeparators(m_path),
-                                  backup ? QDir::toNativeSeparators(*backup) : tr("(no copy could be made)")));
+        return makeError(
+            ErrorCode::FileUnparseable,
+            tr("The watch list %1 could not be read; it was copied to %2 and the list starts empty.")
+                .arg(QDir::toNativeSeparators(m_path),
+                     backup ? QDir::toNativeSeparators(*backup) : tr("(no copy could be made)")));
     }
     const QJsonArray entries = doc.object().value(QStringLiteral("repos")).toArray();
     for (const QJsonValue &value : entries) {
         const QJsonObject entry = value.toObject();
         const QString type = entry.value(QStringLiteral("type")).toString();
         // Re-parse through the same rules as a paste, so a hand-edited file cannot smuggle in a bad id.
-        const std::optional<RepoRef> parsed = RepoRef::parse(type + QLatin1Char('/')
-                                                             + entry.value(QStringLiteral("id")).toString());
+        const std::optional<RepoRef> parsed =
+            RepoRef::parse(type + QLatin1Char('/') + entry.value(QStringLiteral("id")).toString());
         if (!parsed || parsed->typePlural() != type)
             continue;
         RepoRef repo = *parsed;

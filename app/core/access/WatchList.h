@@ -11,7 +11,7 @@ namespace hftm {
 // The repos a researcher depends on, in the order they chose, persisted as JSON in the config folder.
 class WatchList {
 public:
-    explicit WatchList(QString path = QString()); // empty path: in memory only
+    explicit WatchList(QString path = QString());         // empty path: in memory only
     static QString defaultPath(const QString &configDir); // <configDir>/watchlist.json
 
     QString path() const { return m_path; }

@@ -22,7 +22,8 @@ struct EnvToken {
     QString secret;   // cleaned like the token file; empty when none
 
     bool isSet() const { return !variable.isEmpty(); }
-    static EnvToken fromEnvironment(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    static EnvToken
+    fromEnvironment(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 };
 
 // huggingface_hub's endpoint: HF_ENDPOINT without trailing '/', default https://huggingface.co.

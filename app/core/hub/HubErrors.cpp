@@ -116,8 +116,8 @@ bool isInvalidCredentials(const HubResponse &response)
     if (response.httpStatus != 401)
         return false;
     const QLatin1String wording(InvalidCredentialsMessage);
-    return QString::fromUtf8(response.header("X-Error-Message")).contains(wording, Qt::CaseInsensitive)
-        || bodyMessages(response.body).join(QLatin1Char('\n')).contains(wording, Qt::CaseInsensitive);
+    return QString::fromUtf8(response.header("X-Error-Message")).contains(wording, Qt::CaseInsensitive) ||
+           bodyMessages(response.body).join(QLatin1Char('\n')).contains(wording, Qt::CaseInsensitive);
 }
 
 bool isExpiredMessage(const HubResponse &response)
@@ -126,8 +126,8 @@ bool isExpiredMessage(const HubResponse &response)
         return false;
     static const QRegularExpression expired(QStringLiteral("\\bexpired\\b"),
                                             QRegularExpression::CaseInsensitiveOption);
-    return expired.match(QString::fromUtf8(response.header("X-Error-Message"))).hasMatch()
-        || expired.match(bodyMessages(response.body).join(QLatin1Char('\n'))).hasMatch();
+    return expired.match(QString::fromUtf8(response.header("X-Error-Message"))).hasMatch() ||
+           expired.match(bodyMessages(response.body).join(QLatin1Char('\n'))).hasMatch();
 }
 
 int retryAfterSeconds(const HubResponse &response, const QDateTime &now)
@@ -169,8 +169,8 @@ QString redact(QString text, const QString &token)
 {
     if (token.isEmpty())
         return text;
-    const QString masked = token.size() < 12 ? QStringLiteral("****")
-                                             : token.left(3) + QStringLiteral("****") + token.right(4);
+    const QString masked =
+        token.size() < 12 ? QStringLiteral("****") : token.left(3) + QStringLiteral("****") + token.right(4);
     return text.replace(token, masked);
 }
 

@@ -19,9 +19,9 @@ inline constexpr int DefaultRetryAfterSeconds = 60; // a 429 with neither Retry-
 // bounded, then " (Request ID: …)" from X-Request-Id / X-Amzn-Trace-Id / X-Amz-Cf-Id.
 QString hubMessage(const HubResponse &response);
 QString requestId(const HubResponse &response);
-QString errorCode(const HubResponse &response);        // X-Error-Code, e.g. "GatedRepo"
+QString errorCode(const HubResponse &response);         // X-Error-Code, e.g. "GatedRepo"
 bool isInvalidCredentials(const HubResponse &response); // 401 + the Hub's invalid-credentials wording
-bool isExpiredMessage(const HubResponse &response);    // 401 whose message says the token "is expired"
+bool isExpiredMessage(const HubResponse &response);     // 401 whose message says the token "is expired"
 
 // Seconds to wait after a 429: numeric or HTTP-date Retry-After, else RateLimit's t=, else the default.
 int retryAfterSeconds(const HubResponse &response, const QDateTime &now);

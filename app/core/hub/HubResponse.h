@@ -23,12 +23,12 @@ enum class TransportError {
 
 // One finished GET: status, headers and body, or the reason there is none. Holds no token.
 struct HubResponse {
-    int httpStatus = 0;                         // 0 unless error == None
+    int httpStatus = 0; // 0 unless error == None
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers; // as received
     TransportError error = TransportError::None;
-    QString errorText;                          // translated, for people; empty when error == None
-    QUrl url;                                   // the last URL asked (after same-origin redirects)
+    QString errorText; // translated, for people; empty when error == None
+    QUrl url;          // the last URL asked (after same-origin redirects)
 
     bool hasHttpStatus() const { return error == TransportError::None && httpStatus > 0; }
     QByteArray header(const QByteArray &name) const; // case-insensitive, first match, empty if absent

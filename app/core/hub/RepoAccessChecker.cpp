@@ -31,11 +31,15 @@ void RepoAccessChecker::check(const QList<RepoAccessRequest> &requests)
     for (const RepoAccessRequest &request : requests) {
         const QString endpoint = HubClient::resolveEndpoint(request.endpoint);
         const QString origin = HubClient::origin(QUrl(endpoint));
-        QMetaObject::invokeMethod(this, [this, request, endpoint, origin, generation] {
-            if (generation != m_generation)
-                return;
-            m_scheduler.enqueue(origin, [this, request, endpoint, origin] { start(request, endpoint, origin); });
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, request, endpoint, origin, generation] {
+                if (generation != m_generation)
+                    return;
+                m_scheduler.enqueue(origin,
+                                    [this, request, endpoint, origin] { start(request, endpoint, origin); });
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -49,13 +53,15 @@ HubReply *RepoAccessChecker::track(HubReply *reply)
     return reply;
 }
 
-void RepoAccessChecker::start(const RepoAccessRequest &request, const QString &endpoint, const QString &origin)
+void RepoAccessChecker::start(const RepoAccessRequest &request, const QString &endpoint,
+                              const QString &origin)
 {
     if (request.repo.isForeignTo(endpoint)) {
         RepoAccessResult result;
         result.state = RepoAccessResult::State::Error;
         result.explanation = tr("This link points to %1, not to the Hub this token belongs to (%2). "
-                                "Nothing was sent.").arg(request.repo.sourceHost, endpoint);
+                                "Nothing was sent.")
+                                 .arg(request.repo.sourceHost, endpoint);
         complete(request, origin, result);
         return;
     }
@@ -64,7 +70,8 @@ void RepoAccessChecker::start(const RepoAccessRequest &request, const QString &e
         result.state = RepoAccessResult::State::RateLimited;
         result.retryAfterSeconds = wait;
         result.explanation = tr("The Hub is rate-limiting requests from this address; not asked again. "
-                                "Try again in %n second(s).", nullptr, wait);
+                                "Try again in %n second(s).",
+                                nullptr, wait);
         complete(request, origin, result);
         return;
     }
@@ -90,16 +97,18 @@ void RepoAccessChecker::askAuthCheck(const RepoAccessRequest &request, const QSt
     // Metadata 200 says nothing about file access (gated repos answer 200 to everyone).
     HubReply *authCheck = track(m_client->get(endpoint, request.repo.authCheckPath(), request.token));
     const quint64 generation = m_generation;
-    connect(authCheck, &HubReply::finished, this, [this, authCheck, request, endpoint, origin, info, generation] {
-        if (generation != m_generation)
-            return;
-        complete(request, origin,
-                 interpretRepoAccess(request.repo, endpoint, request.token.isEmpty(), info, authCheck->response(),
-                                     m_client->now()));
-    });
+    connect(authCheck, &HubReply::finished, this,
+            [this, authCheck, request, endpoint, origin, info, generation] {
+                if (generation != m_generation)
+                    return;
+                complete(request, origin,
+                         interpretRepoAccess(request.repo, endpoint, request.token.isEmpty(), info,
+                                             authCheck->response(), m_client->now()));
+            });
 }
 
-void RepoAccessChecker::complete(const RepoAccessRequest &request, const QString &origin, RepoAccessResult result)
+void RepoAccessChecker::complete(const RepoAccessRequest &request, const QString &origin,
+                                 RepoAccessResult result)
 {
     if (result.state == RepoAccessResult::State::RateLimited && result.httpStatus == 429)
         m_client->rateLimits().markLimited(origin, m_client->now().addSecs(result.retryAfterSeconds));
@@ -140,10 +149,9 @@ QHash<QString, RepoAccessResult> RepoAccessChecker::checkAndWait(const QList<Rep
     if (requests.isEmpty())
         return results;
     QEventLoop loop;
-    const auto onResult = connect(this, &RepoAccessChecker::resultReady, this,
-                                  [&results](const QString &key, const RepoAccessResult &result) {
-                                      results.insert(key, result);
-                                  });
+    const auto onResult = connect(
+        this, &RepoAccessChecker::resultReady, this,
+        [&results](const QString &key, const RepoAccessResult &result) { results.insert(key, result); });
     const auto onFinished = connect(this, &RepoAccessChecker::finished, &loop, &QEventLoop::quit);
     check(requests);
     loop.exec();

@@ -23,11 +23,11 @@ struct RepoAccessResult {
     };
 
     State state = State::Error;
-    QString explanation;   // translated plain words, incl. what to do next; never the token
-    QString errorCode;     // X-Error-Code, e.g. "GatedRepo", "RepoNotFound"
-    QString hubMessage;    // X-Error-Message / body error, sanitized, with request id
-    int httpStatus = 0;    // status of the answer that decided (auth-check, else info)
-    QString gated;         // "", "auto" or "manual" (from the repo info, when visible)
+    QString explanation; // translated plain words, incl. what to do next; never the token
+    QString errorCode;   // X-Error-Code, e.g. "GatedRepo", "RepoNotFound"
+    QString hubMessage;  // X-Error-Message / body error, sanitized, with request id
+    int httpStatus = 0;  // status of the answer that decided (auth-check, else info)
+    QString gated;       // "", "auto" or "manual" (from the repo info, when visible)
     bool isPrivate = false;
     bool exists = false;   // the repo info was visible (200)
     QUrl requestAccessUrl; // set for Gated: the repo page where access is requested

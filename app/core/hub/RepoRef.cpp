@@ -19,8 +19,8 @@ QString tr(const char *text)
 bool isValidSegment(const QString &segment)
 {
     static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?$"));
-    return allowed.match(segment).hasMatch() && !segment.contains(QLatin1String("--"))
-        && !segment.contains(QLatin1String(".."));
+    return allowed.match(segment).hasMatch() && !segment.contains(QLatin1String("--")) &&
+           !segment.contains(QLatin1String(".."));
 }
 
 std::optional<RepoRef::Type> typeFromPrefix(const QString &prefix)
@@ -69,8 +69,8 @@ std::optional<RepoRef> RepoRef::parse(const QString &text, QString *error)
         input.prepend(QLatin1String("https://"));
     if (input.contains(QLatin1String("://"))) {
         const QUrl url(input, QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty()
-            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
             return fail(error, tr("This is not a web link to a repository."));
         ref.sourceHost = canonicalHost(url.host());
         ref.sourcePort = url.port();
@@ -97,8 +97,9 @@ std::optional<RepoRef> RepoRef::parse(const QString &text, QString *error)
     const QString owner = parts.at(0);
     const QString name = parts.at(1);
     if (!isValidSegment(owner) || !isValidSegment(name) || owner.size() + name.size() + 1 > 96)
-        return fail(error, tr("\"%1/%2\" is not a valid repository id: use letters, digits, '-', '_' and '.'.")
-                               .arg(owner, name));
+        return fail(error,
+                    tr("\"%1/%2\" is not a valid repository id: use letters, digits, '-', '_' and '.'.")
+                        .arg(owner, name));
     ref.id = owner + QLatin1Char('/') + name;
     return ref;
 }

@@ -39,11 +39,15 @@ void TokenValidator::validate(const QList<ValidationRequest> &requests)
         const QString endpoint = HubClient::resolveEndpoint(request.endpoint);
         const QString origin = HubClient::origin(QUrl(endpoint));
         // Queued so that results never arrive inside validate(), even for cache hits.
-        QMetaObject::invokeMethod(this, [this, request, endpoint, origin, generation] {
-            if (generation != m_generation)
-                return;
-            m_scheduler.enqueue(origin, [this, request, endpoint, origin] { start(request, endpoint, origin); });
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, request, endpoint, origin, generation] {
+                if (generation != m_generation)
+                    return;
+                m_scheduler.enqueue(origin,
+                                    [this, request, endpoint, origin] { start(request, endpoint, origin); });
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -68,7 +72,8 @@ void TokenValidator::start(const ValidationRequest &request, const QString &endp
         result.retryAfterSeconds = wait;
         result.checkedAt = now;
         result.message = tr("The Hub is rate-limiting token checks from this address; not asked again. "
-                            "Try again in %n second(s).", nullptr, wait);
+                            "Try again in %n second(s).",
+                            nullptr, wait);
         deliver(request.key, result);
         m_scheduler.done(origin);
         return;
@@ -87,8 +92,8 @@ void TokenValidator::start(const ValidationRequest &request, const QString &endp
         if (result.status == TokenStatus::RateLimited)
             m_client->rateLimits().markLimited(origin, now.addSecs(result.retryAfterSeconds));
         // Only the Hub's verdicts are worth reusing; a network hiccup must be retryable at once.
-        if (result.status == TokenStatus::Valid || result.status == TokenStatus::Expired
-            || result.status == TokenStatus::Invalid)
+        if (result.status == TokenStatus::Valid || result.status == TokenStatus::Expired ||
+            result.status == TokenStatus::Invalid)
             m_cache.insert(key, CacheEntry{result, now});
         // Report first, then free the slot: the next queued request may be answered at once (gate).
         deliver(request.key, result);
@@ -133,10 +138,9 @@ QHash<QString, ValidationResult> TokenValidator::validateAndWait(const QList<Val
     if (requests.isEmpty())
         return results;
     QEventLoop loop;
-    const auto onResult = connect(this, &TokenValidator::resultReady, this,
-                                  [&results](const QString &key, const ValidationResult &result) {
-                                      results.insert(key, result);
-                                  });
+    const auto onResult = connect(
+        this, &TokenValidator::resultReady, this,
+        [&results](const QString &key, const ValidationResult &result) { results.insert(key, result); });
     const auto onFinished = connect(this, &TokenValidator::finished, &loop, &QEventLoop::quit);
     validate(requests);
     loop.exec();

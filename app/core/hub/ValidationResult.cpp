@@ -42,12 +42,14 @@ ValidationResult interpretWhoami(const HubResponse &response, const QDateTime &n
             const QDateTime expires = parsed->expiresAt;
             if (expires.isValid() && expires <= now) {
                 result.status = TokenStatus::Expired;
-                result.message = tr("This token of %1 expired on %2.")
-                                     .arg(parsed->user, QLocale().toString(expires.toLocalTime(), QLocale::ShortFormat));
+                result.message =
+                    tr("This token of %1 expired on %2.")
+                        .arg(parsed->user, QLocale().toString(expires.toLocalTime(), QLocale::ShortFormat));
             } else {
                 result.status = TokenStatus::Valid;
-                result.message = tr("Valid token of %1 (%2).")
-                                     .arg(parsed->user, parsed->role.isEmpty() ? tr("no role given") : parsed->role);
+                result.message =
+                    tr("Valid token of %1 (%2).")
+                        .arg(parsed->user, parsed->role.isEmpty() ? tr("no role given") : parsed->role);
             }
         }
     } else if (response.httpStatus == 401) {
@@ -56,8 +58,8 @@ ValidationResult interpretWhoami(const HubResponse &response, const QDateTime &n
             result.message = withHubMessage(tr("The Hub says this token has expired."), response);
         } else {
             result.status = TokenStatus::Invalid;
-            result.message = withHubMessage(tr("The Hub rejected this token (revoked, deleted or mistyped)."),
-                                            response);
+            result.message =
+                withHubMessage(tr("The Hub rejected this token (revoked, deleted or mistyped)."), response);
         }
     } else if (response.httpStatus == 429) {
         result.status = TokenStatus::RateLimited;
@@ -68,11 +70,14 @@ ValidationResult interpretWhoami(const HubResponse &response, const QDateTime &n
             response);
     } else {
         result.status = TokenStatus::Unreachable;
-        result.message = response.httpStatus >= 500
-            ? withHubMessage(tr("The Hub had a server error (HTTP %1); the token was not judged.")
-                                 .arg(response.httpStatus), response)
-            : withHubMessage(tr("The Hub answered HTTP %1; the token was not judged.").arg(response.httpStatus),
-                             response);
+        result.message =
+            response.httpStatus >= 500
+                ? withHubMessage(tr("The Hub had a server error (HTTP %1); the token was not judged.")
+                                     .arg(response.httpStatus),
+                                 response)
+                : withHubMessage(
+                      tr("The Hub answered HTTP %1; the token was not judged.").arg(response.httpStatus),
+                      response);
     }
     result.message = HubErrors::redact(result.message, token);
     return result;

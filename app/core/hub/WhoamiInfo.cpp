@@ -47,10 +47,11 @@ QJsonObject WhoamiInfo::toJson() const
 {
     QJsonArray orgArray;
     for (const OrgMembership &org : orgs) {
-        orgArray.append(QJsonObject{{QStringLiteral("name"), org.name},
-                                    {QStringLiteral("fullname"), org.fullname},
-                                    {QStringLiteral("role"), org.role},
-                                    {QStringLiteral("securityRestrictions"), toArray(org.securityRestrictions)}});
+        orgArray.append(
+            QJsonObject{{QStringLiteral("name"), org.name},
+                        {QStringLiteral("fullname"), org.fullname},
+                        {QStringLiteral("role"), org.role},
+                        {QStringLiteral("securityRestrictions"), toArray(org.securityRestrictions)}});
     }
     QJsonArray scopedArray;
     for (const ScopedPermission &scope : scoped) {

@@ -12,8 +12,8 @@ namespace hftm {
 struct OrgMembership {
     QString name;
     QString fullname;
-    QString role;                       // roleInOrg: admin, write, contributor, read, no_access or custom
-    QStringList securityRestrictions;   // mfa, token-policy, token-revoked, sso, ip
+    QString role;                     // roleInOrg: admin, write, contributor, read, no_access or custom
+    QStringList securityRestrictions; // mfa, token-policy, token-revoked, sso, ip
 };
 
 // One fine-grained scope: an entity (user, org, model, dataset, space, ...) and its permissions.
@@ -25,18 +25,18 @@ struct ScopedPermission {
 
 // What the Hub's /api/whoami-v2 says about a token and its account. Never holds the secret.
 struct WhoamiInfo {
-    QString type;        // "user", "org", "app"
-    QString user;        // top-level "name"
+    QString type; // "user", "org", "app"
+    QString user; // top-level "name"
     QString fullname;
-    QString email;       // absent for fine-grained tokens
+    QString email; // absent for fine-grained tokens
     bool isPro = false;
     QList<OrgMembership> orgs;
 
-    QString authType;          // auth.type, e.g. "access_token"
-    QString tokenDisplayName;  // auth.accessToken.displayName (empty for OAuth tokens)
-    QString role;              // "read", "write", "fineGrained", or an opaque unknown role
-    QDateTime createdAt;       // invalid when unknown
-    QDateTime expiresAt;       // auth.expiresAt (or accessToken.expiration); invalid = no known expiry
+    QString authType;         // auth.type, e.g. "access_token"
+    QString tokenDisplayName; // auth.accessToken.displayName (empty for OAuth tokens)
+    QString role;             // "read", "write", "fineGrained", or an opaque unknown role
+    QDateTime createdAt;      // invalid when unknown
+    QDateTime expiresAt;      // auth.expiresAt (or accessToken.expiration); invalid = no known expiry
 
     bool canReadGatedRepos = false;
     QStringList globalPermissions;

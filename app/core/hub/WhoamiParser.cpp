@@ -53,7 +53,8 @@ Result<WhoamiInfo> parse(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return malformed(QCoreApplication::translate("hftm::WhoamiParser", "not JSON: %1").arg(parseError.errorString()));
+        return malformed(
+            QCoreApplication::translate("hftm::WhoamiParser", "not JSON: %1").arg(parseError.errorString()));
     if (!doc.isObject())
         return malformed(QCoreApplication::translate("hftm::WhoamiParser", "not a JSON object"));
     const QJsonObject root = doc.object();

@@ -62,11 +62,14 @@ void ExpiryNotifier::checkActive(const QDateTime &now, const QDate &today, int w
     if (m_log.toldEver(key))
         return;
     m_log.markTold(key, today);
-    const QString text = hasExpired(*record, now)
-        ? tr("The active token \u201C%1\u201D has expired. Tools that read the token file will fail; "
-             "pick another token from the tray menu.").arg(record->name)
-        : tr("The Hub rejected the active token \u201C%1\u201D (invalid or revoked). Tools that read the "
-             "token file will fail; pick another token from the tray menu.").arg(record->name);
+    const QString text =
+        hasExpired(*record, now)
+            ? tr("The active token \u201C%1\u201D has expired. Tools that read the token file will fail; "
+                 "pick another token from the tray menu.")
+                  .arg(record->name)
+            : tr("The Hub rejected the active token \u201C%1\u201D (invalid or revoked). Tools that read the "
+                 "token file will fail; pick another token from the tray menu.")
+                  .arg(record->name);
     Q_EMIT notify(tr("Active token no longer valid"), text, true);
 }
 
@@ -89,11 +92,12 @@ void ExpiryNotifier::checkExpiries(const QDateTime &now, const QDate &today, int
         return;
     const QString when = inDays(daysLeft(soonest, now));
     if (due.size() == 1) {
-        Q_EMIT notify(tr("Token expires soon"),
-                      tr("\u201C%1\u201D expires %2, on %3. Create a new token on the Hub and add it before then.")
-                          .arg(due.first(), when,
-                               QLocale().toString(soonest.toLocalTime().date(), QLocale::ShortFormat)),
-                      false);
+        Q_EMIT notify(
+            tr("Token expires soon"),
+            tr("\u201C%1\u201D expires %2, on %3. Create a new token on the Hub and add it before then.")
+                .arg(due.first(), when,
+                     QLocale().toString(soonest.toLocalTime().date(), QLocale::ShortFormat)),
+            false);
         return;
     }
     // Many tokens expiring together (e.g. created in one go) make one bubble, not a storm of them.

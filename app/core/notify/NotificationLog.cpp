@@ -29,7 +29,8 @@ void NotificationLog::load()
     const Result<QByteArray> bytes = SecretFile::read(m_path);
     if (!bytes || bytes->isEmpty())
         return;
-    const QJsonObject told = QJsonDocument::fromJson(*bytes).object().value(QStringLiteral("told")).toObject();
+    const QJsonObject told =
+        QJsonDocument::fromJson(*bytes).object().value(QStringLiteral("told")).toObject();
     for (auto it = told.constBegin(); it != told.constEnd(); ++it) {
         const QDate day = QDate::fromString(it.value().toString(), Qt::ISODate);
         if (day.isValid())

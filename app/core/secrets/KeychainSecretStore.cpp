@@ -14,13 +14,17 @@ namespace {
 constexpr int DefaultTimeoutMs = 10000;
 const char *const ProbeKey = "hftm-probe";
 
-QString tr(const char *text) { return QCoreApplication::translate("hftm::KeychainSecretStore", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::KeychainSecretStore", text);
+}
 
 // The way out that every "no keychain" message offers, so the user is never stuck.
 QString fixHint()
 {
-    return tr("Install and unlock gnome-keyring (or KeePassXC with Secret Service enabled), or choose to keep "
-              "tokens only in huggingface_hub's files with `hftoken config storage files-only`.");
+    return tr(
+        "Install and unlock gnome-keyring (or KeePassXC with Secret Service enabled), or choose to keep "
+        "tokens only in huggingface_hub's files with `hftoken config storage files-only`.");
 }
 
 // What one QtKeychain job ended with. Filled in by the job's finished signal while the caller still waits.
@@ -75,7 +79,7 @@ JobOutcome runJob(QKeychain::Job *job, int timeoutMs)
 bool looksUnreachable(const QString &text)
 {
     static const char *const fragments[] = {
-        "autolaunch",                          // no session bus and no $DISPLAY to start one
+        "autolaunch", // no session bus and no $DISPLAY to start one
         "DBUS_SESSION_BUS_ADDRESS",
         "org.freedesktop.DBus.Error.ServiceUnknown",
         "org.freedesktop.DBus.Error.NoReply",
@@ -87,7 +91,7 @@ bool looksUnreachable(const QString &text)
         "not provided by any .service files",
         "Could not connect",
         "Connection refused",
-        "Exchange of authentication",           // something on the socket that is not a bus
+        "Exchange of authentication", // something on the socket that is not a bus
         "Unexpected lack of content",
         "Error receiving data",
         "Error sending",
@@ -102,14 +106,15 @@ bool looksUnreachable(const QString &text)
 
 bool looksLocked(const QString &text)
 {
-    return text.contains(QLatin1String("locked"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("prompt"), Qt::CaseInsensitive);
+    return text.contains(QLatin1String("locked"), Qt::CaseInsensitive) ||
+           text.contains(QLatin1String("prompt"), Qt::CaseInsensitive);
 }
 
 Error unavailable(const QString &why, const QString &said)
 {
-    return makeError(ErrorCode::KeychainUnavailable,
-                     tr("%1 (QtKeychain said: %2). %3").arg(why, said.isEmpty() ? tr("nothing") : said, fixHint()));
+    return makeError(
+        ErrorCode::KeychainUnavailable,
+        tr("%1 (QtKeychain said: %2). %3").arg(why, said.isEmpty() ? tr("nothing") : said, fixHint()));
 }
 
 // Turns a failed job into an Error. `doing` names the operation for the generic message.
@@ -120,7 +125,8 @@ Error toError(const JobOutcome &outcome, const QString &doing, const QString &ke
         return {};
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return unavailable(tr("No keychain is reachable: QtKeychain found no keychain backend (Secret Service or KWallet) on this system"),
+        return unavailable(tr("No keychain is reachable: QtKeychain found no keychain backend (Secret "
+                              "Service or KWallet) on this system"),
                            outcome.errorString);
     case QKeychain::AccessDeniedByUser:
         return unavailable(tr("The keychain refused access: the request was denied at its prompt"),
@@ -134,8 +140,9 @@ Error toError(const JobOutcome &outcome, const QString &doing, const QString &ke
         break;
     }
     if (looksUnreachable(outcome.errorString)) {
-        return unavailable(tr("No keychain is reachable: no Secret Service is running on the D-Bus session bus"),
-                           outcome.errorString);
+        return unavailable(
+            tr("No keychain is reachable: no Secret Service is running on the D-Bus session bus"),
+            outcome.errorString);
     }
     if (looksLocked(outcome.errorString))
         return unavailable(tr("The keychain refused access: it is probably locked"), outcome.errorString);
@@ -262,13 +269,17 @@ Error KeychainSecretStore::probe()
     if (const Error error = toError(back, tr("read"), key))
         return error;
     if (back.text != value) {
-        return makeError(ErrorCode::Keychain,
-                         tr("The keychain stored a test entry but gave a different value back, so it cannot be "
-                            "trusted with tokens."));
+        return makeError(
+            ErrorCode::Keychain,
+            tr("The keychain stored a test entry but gave a different value back, so it cannot be "
+               "trusted with tokens."));
     }
     return toError(removed, tr("delete"), key);
 }
 
-QString KeychainSecretStore::displayName() const { return tr("keychain"); }
+QString KeychainSecretStore::displayName() const
+{
+    return tr("keychain");
+}
 
 } // namespace hftm

@@ -5,7 +5,10 @@
 namespace hftm {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("hftm::MemorySecretStore", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::MemorySecretStore", text);
+}
 
 // Same wording class as the real keychain so callers exercise their "no keychain" path unchanged.
 Error unavailableError()
@@ -63,6 +66,9 @@ Error MemorySecretStore::probe()
     return m_unavailable ? unavailableError() : Error{};
 }
 
-QString MemorySecretStore::displayName() const { return tr("memory"); }
+QString MemorySecretStore::displayName() const
+{
+    return tr("memory");
+}
 
 } // namespace hftm

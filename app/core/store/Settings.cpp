@@ -53,8 +53,10 @@ Settings Settings::fromJson(const QJsonObject &json)
     storageModeFromId(json.value(QStringLiteral("storage")).toString(), &s.storageMode);
     s.endpoint = json.value(QStringLiteral("endpoint")).toString();
     s.expiryWarningDays = qBound(0, json.value(QStringLiteral("expiryWarningDays")).toInt(7), 365);
-    s.clipboardTimeoutSeconds = qBound(5, json.value(QStringLiteral("clipboardTimeoutSeconds")).toInt(30), 600);
-    s.revalidateIntervalHours = qBound(1, json.value(QStringLiteral("revalidateIntervalHours")).toInt(6), 168);
+    s.clipboardTimeoutSeconds =
+        qBound(5, json.value(QStringLiteral("clipboardTimeoutSeconds")).toInt(30), 600);
+    s.revalidateIntervalHours =
+        qBound(1, json.value(QStringLiteral("revalidateIntervalHours")).toInt(6), 168);
     s.openAtLogin = json.value(QStringLiteral("openAtLogin")).toBool(false);
     s.trayHintShown = json.value(QStringLiteral("trayHintShown")).toBool(false);
     return s;

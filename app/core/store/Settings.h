@@ -10,13 +10,13 @@ namespace hftm {
 // explicit opt-in for machines without a keychain.
 enum class StorageMode { KeychainAndFiles, KeychainOnly, FilesOnly };
 
-QString storageModeId(StorageMode mode);                  // "keychain-and-files", "keychain-only", "files-only"
+QString storageModeId(StorageMode mode); // "keychain-and-files", "keychain-only", "files-only"
 bool storageModeFromId(const QString &id, StorageMode *mode);
 
 // User preferences shared by the GUI, the tray and the CLI; persisted in the metadata file.
 struct Settings {
     StorageMode storageMode = StorageMode::KeychainAndFiles;
-    QString endpoint;                 // empty: HF_ENDPOINT or https://huggingface.co
+    QString endpoint; // empty: HF_ENDPOINT or https://huggingface.co
     int expiryWarningDays = 7;
     int clipboardTimeoutSeconds = 30;
     int revalidateIntervalHours = 6;

@@ -11,7 +11,10 @@
 namespace hftm {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("hftm::StorageModeSwitch", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::StorageModeSwitch", text);
+}
 
 QString secretOf(const IniSection &section)
 {

@@ -10,8 +10,8 @@ struct StatusName {
     const char *id;
 };
 constexpr StatusName StatusNames[] = {
-    {TokenStatus::Unchecked, "unchecked"},     {TokenStatus::Valid, "valid"},
-    {TokenStatus::Expired, "expired"},         {TokenStatus::Invalid, "invalid"},
+    {TokenStatus::Unchecked, "unchecked"},      {TokenStatus::Valid, "valid"},
+    {TokenStatus::Expired, "expired"},          {TokenStatus::Invalid, "invalid"},
     {TokenStatus::RateLimited, "rate-limited"}, {TokenStatus::Unreachable, "unreachable"},
 };
 } // namespace

@@ -14,9 +14,9 @@ namespace hftm {
 // network trouble is Unreachable and rate limiting RateLimited, and neither changes the verdict.
 enum class TokenStatus { Unchecked, Valid, Expired, Invalid, RateLimited, Unreachable };
 
-QString tokenStatusId(TokenStatus status);               // "unchecked", "valid", ... "rate-limited"
-TokenStatus tokenStatusFromId(const QString &id);        // unknown -> Unchecked
-QString tokenStatusText(TokenStatus status);             // translated, for people
+QString tokenStatusId(TokenStatus status);        // "unchecked", "valid", ... "rate-limited"
+TokenStatus tokenStatusFromId(const QString &id); // unknown -> Unchecked
+QString tokenStatusText(TokenStatus status);      // translated, for people
 // How people say a Hub token role: "read", "write", "fine-grained"; unknown roles as the Hub spells them.
 QString tokenRoleText(const QString &role);
 
@@ -32,14 +32,14 @@ struct TokenCheck {
     QString message;                              // the Hub's or the network's words, for people
     TokenStatus verdict = TokenStatus::Unchecked; // last Valid / Expired / Invalid from the Hub
     QDateTime verdictAt;
-    std::optional<WhoamiInfo> whoami;             // from the last Valid answer
+    std::optional<WhoamiInfo> whoami; // from the last Valid answer
 };
 
 // Everything known about one stored token except its secret.
 struct TokenRecord {
     QString name;
-    QString masked;          // hf_****abcd
-    QString fingerprint;     // TokenText::fingerprint of the secret
+    QString masked;      // hf_****abcd
+    QString fingerprint; // TokenText::fingerprint of the secret
     StorageLocations storage;
     bool missingFromFiles = false; // was in stored_tokens, someone removed it there; kept in keychain
     bool gitRegistered = false;    // we approved it with git credential helpers

@@ -10,7 +10,10 @@
 namespace hftm {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("hftm::TokenRemoval", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::TokenRemoval", text);
+}
 } // namespace
 
 TokenRemoval::TokenRemoval(StoredTokensFile file, QString tokenPath, const MetadataFile &metadata,
@@ -45,7 +48,9 @@ RemoveReport TokenRemoval::run(const TokenRecord &record, const QString &endpoin
 
     bool keychainDone = !record.storage.testFlag(StorageLocation::Keychain);
     if (!keychainDone) {
-        const Error error = m_secrets ? m_secrets->remove(name) : makeError(ErrorCode::KeychainUnavailable, tr("no keychain is available"));
+        const Error error = m_secrets
+                                ? m_secrets->remove(name)
+                                : makeError(ErrorCode::KeychainUnavailable, tr("no keychain is available"));
         if (error)
             report.failures << tr("keychain: %1").arg(error.message);
         else

@@ -21,16 +21,16 @@ class GitCredential;
 struct ActiveToken {
     enum class Source { None, TokenFile, EnvHfToken, EnvLegacy };
     Source source = Source::None;
-    QString name;          // the stored token it matches; empty when it matches none
-    QString masked;        // hf_****abcd of the token in force
+    QString name;             // the stored token it matches; empty when it matches none
+    QString masked;           // hf_****abcd of the token in force
     bool fileAlsoSet = false; // env overrides a token file that also holds a token
-    QString fileName;      // the stored name the token file matches (even when env overrides it)
+    QString fileName;         // the stored name the token file matches (even when env overrides it)
 };
 
 struct AddOptions {
     bool activate = false;
     bool registerWithGit = false;
-    bool replace = false;   // overwrite a token of the same name, or store a secret already stored
+    bool replace = false; // overwrite a token of the same name, or store a secret already stored
 };
 
 // The one place that decides a token's state and keeps huggingface_hub's files, the keychain, the
@@ -40,10 +40,11 @@ class TokenStore : public QObject {
 public:
     struct Options {
         HfPaths paths;
-        QString configDir;              // holds tokens.json (non-secret metadata + settings)
+        QString configDir; // holds tokens.json (non-secret metadata + settings)
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         int lockTimeoutMs = 10000;
-        static Options fromEnvironment(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+        static Options
+        fromEnvironment(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     };
 
     // secrets may be null only for FilesOnly use; git may be null (git integration off).
@@ -61,7 +62,7 @@ public:
     ActiveToken active() const { return m_active; }
     const Options &options() const { return m_options; }
     Settings settings() const;
-    QString endpointFor(const QString &name) const;   // per-token, else settings, else HF_ENDPOINT/default
+    QString endpointFor(const QString &name) const; // per-token, else settings, else HF_ENDPOINT/default
     // True when secrets must go to the keychain (not FilesOnly) and it is not reachable.
     Error checkKeychain();
 
@@ -70,8 +71,8 @@ public:
     Error switchTo(const QString &name, bool registerWithGit = false);
     Error rename(const QString &from, const QString &to);
     Result<RemoveReport> remove(const QString &name);
-    Result<QString> secret(const QString &name);  // reads the keychain or the file; only when asked
-    Error setStorageMode(StorageMode mode);        // moves secrets both ways; never loses one
+    Result<QString> secret(const QString &name); // reads the keychain or the file; only when asked
+    Error setStorageMode(StorageMode mode);      // moves secrets both ways; never loses one
     Error saveSettings(const Settings &settings);
     Error recordCheck(const QString &name, const TokenCheck &check);
     Error setEndpoint(const QString &name, const QString &endpoint);

@@ -64,13 +64,14 @@ Result<RemoveReport> TokenStore::remove(const QString &name)
     reload();
     const std::optional<TokenRecord> record = token(name);
     if (!record) {
-        return makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found in %2.")
-                                                  .arg(name, m_options.paths.storedTokensPath));
+        return makeError(
+            ErrorCode::NotFound,
+            tr("Access token \"%1\" not found in %2.").arg(name, m_options.paths.storedTokensPath));
     }
     if (const Result<MetadataFile::Content> meta = m_metadata->load(); !meta)
         return meta.error();
-    TokenRemoval removal(StoredTokensFile(m_options.paths, m_options.lockTimeoutMs), m_options.paths.tokenPath,
-                         *m_metadata, m_secrets, m_git);
+    TokenRemoval removal(StoredTokensFile(m_options.paths, m_options.lockTimeoutMs),
+                         m_options.paths.tokenPath, *m_metadata, m_secrets, m_git);
     const RemoveReport report = removal.run(*record, endpointFor(name));
     reload();
     return report;

@@ -15,7 +15,10 @@
 namespace hftm {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("hftm::TokenSync", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::TokenSync", text);
+}
 
 struct FileToken {
     QString secret;
@@ -29,7 +32,8 @@ QMap<QString, FileToken> tokensIn(const IniDocument &doc)
     QMap<QString, FileToken> tokens;
     for (const QString &name : doc.sectionNames()) {
         const IniSection *section = doc.section(name);
-        const QString secret = TokenText::clean(section->value(QStringLiteral("hf_token")).value_or(QString()));
+        const QString secret =
+            TokenText::clean(section->value(QStringLiteral("hf_token")).value_or(QString()));
         if (secret.isEmpty())
             continue; // not a token section; kept in the file untouched
         FileToken token{secret, TokenText::fingerprint(secret), false, {}};
@@ -50,8 +54,8 @@ bool tightenPermissions(const QString &path)
     const QFileInfo info(path);
     if (!info.exists() || info.isSymLink() || info.ownerId() != ::getuid())
         return false;
-    const QFile::Permissions loose = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther
-                                     | QFile::WriteOther | QFile::ExeOther;
+    const QFile::Permissions loose = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                     QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
     if (!(info.permissions() & loose))
         return false;
     return QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
@@ -119,7 +123,7 @@ TokenSync::Outcome TokenSync::run()
                 changeNotes << tr("Imported \"%1\" from %2.").arg(it.key(), m_file.paths().storedTokensPath);
             } else if (secretChanged && (copied || !entry.inKeychain || mode == StorageMode::FilesOnly)) {
                 changeNotes << tr("Adopted the new secret of \"%1\" from %2.")
-                                     .arg(it.key(), m_file.paths().storedTokensPath);
+                                   .arg(it.key(), m_file.paths().storedTokensPath);
             } else if (secretChanged) {
                 continue; // keychain still holds the old secret; try again next time
             }
@@ -151,12 +155,12 @@ TokenSync::Outcome TokenSync::run()
                 it->inFiles = false;
                 it->missingFromFiles = true;
                 changeNotes << tr("\"%1\" was removed from %2 outside this program; it is still in the "
-                                    "keychain. Remove it here too, or switch to it to restore it.")
-                                     .arg(it.key(), m_file.paths().storedTokensPath);
+                                  "keychain. Remove it here too, or switch to it to restore it.")
+                                   .arg(it.key(), m_file.paths().storedTokensPath);
                 ++it;
             } else {
                 changeNotes << tr("\"%1\" was removed from %2 outside this program.")
-                                     .arg(it.key(), m_file.paths().storedTokensPath);
+                                   .arg(it.key(), m_file.paths().storedTokensPath);
                 it = c.tokens.erase(it);
             }
         }

@@ -19,9 +19,9 @@ class StoredTokensFile;
 class TokenSync {
 public:
     struct Outcome {
-        QList<TokenRecord> records; // sorted by name; 'active' is left for the caller to decide
-        QStringList notes;          // translated, one line per thing that changed or could not
-        Error loadError;            // a file or the metadata could not be read; nothing was written
+        QList<TokenRecord> records;     // sorted by name; 'active' is left for the caller to decide
+        QStringList notes;              // translated, one line per thing that changed or could not
+        Error loadError;                // a file or the metadata could not be read; nothing was written
         MetadataFile::Content metadata; // as read (and written) by this run, for callers to keep
     };
 

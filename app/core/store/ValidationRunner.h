@@ -23,8 +23,8 @@ public:
     // asking the store per token would re-read its metadata file each time).
     using EndpointOf = std::function<QString(const QString &name)>;
     // keyPrefix tells this runner's answers apart from other users of the same validator.
-    ValidationRunner(TokenStore *store, TokenValidator *validator, EndpointOf endpointOf,
-                     QString keyPrefix, QObject *parent = nullptr);
+    ValidationRunner(TokenStore *store, TokenValidator *validator, EndpointOf endpointOf, QString keyPrefix,
+                     QObject *parent = nullptr);
 
     void validate(const QStringList &names);
     void cancel();

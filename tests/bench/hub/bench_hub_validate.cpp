@@ -65,9 +65,10 @@ int main(int argc, char **argv)
     }
     out << "tokens: " << TokenCount << ", added latency: " << LatencyMs << " ms, HTTP/1.1 over loopback\n";
     out << "one by one:            " << sequential << " ms (max in flight " << sequentialInFlight << ")\n";
-    out << "concurrent (" << concurrency << "/host):   " << concurrent << " ms (max in flight " << concurrentInFlight
-        << ")\n";
-    out << "speed-up:              " << QString::number(double(sequential) / double(qMax<qint64>(1, concurrent)), 'f', 2)
-        << "x (ideal " << concurrency << "x)\n";
+    out << "concurrent (" << concurrency << "/host):   " << concurrent << " ms (max in flight "
+        << concurrentInFlight << ")\n";
+    out << "speed-up:              "
+        << QString::number(double(sequential) / double(qMax<qint64>(1, concurrent)), 'f', 2) << "x (ideal "
+        << concurrency << "x)\n";
     return 0;
 }

@@ -40,7 +40,8 @@ public:
         root.mkpath(QStringLiteral("hf"));
         root.mkpath(QStringLiteral("config"));
         root.mkpath(QStringLiteral("cache"));
-        QFile::setPermissions(hfHome(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(hfHome(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         m_env = QProcessEnvironment::systemEnvironment();
         // A token in the caller's environment would change what "active" means; the user's own
         // HF_HOME must never be touched.
@@ -87,7 +88,10 @@ double median(QList<double> values)
     return values.size() % 2 ? values.at(mid) : (values.at(mid - 1) + values.at(mid)) / 2;
 }
 
-double msSince(const QElapsedTimer &timer) { return double(timer.nsecsElapsed()) / 1e6; }
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
 
 void print(QTextStream &out, const QString &name, double ms)
 {
@@ -118,8 +122,8 @@ double runHftoken(QTextStream &out, const Scratch &scratch, const QStringList &a
             << ": " << QString::fromUtf8(process.readAllStandardError()).trimmed() << '\n';
         return -1;
     }
-    if (arguments.contains(QStringLiteral("--json"))
-        && QJsonDocument::fromJson(stdoutBytes).array().size() != TokenCount) {
+    if (arguments.contains(QStringLiteral("--json")) &&
+        QJsonDocument::fromJson(stdoutBytes).array().size() != TokenCount) {
         out << "error: hftoken list --json did not list " << TokenCount << " tokens\n";
         return -1;
     }
@@ -164,7 +168,8 @@ int main(int argc, char **argv)
             warm << msSince(timer);
         }
         print(out, QStringLiteral("TokenStore::reload warm"), median(warm));
-        out << "TokenStore::reload warm keychain operations: " << secrets.operationCount() - operations << '\n';
+        out << "TokenStore::reload warm keychain operations: " << secrets.operationCount() - operations
+            << '\n';
     }
 
     // (b) The real CLI. Each cold run gets its own scratch folders, so its first `list` imports every
@@ -180,8 +185,9 @@ int main(int argc, char **argv)
     }
     out.flush();
     auto prepare = [&](const Scratch &scratch) {
-        return haveBus || runHftoken(out, scratch, {QStringLiteral("config"), QStringLiteral("storage"),
-                                                    QStringLiteral("files-only")}) >= 0;
+        return haveBus || runHftoken(out, scratch,
+                                     {QStringLiteral("config"), QStringLiteral("storage"),
+                                      QStringLiteral("files-only")}) >= 0;
     };
     {
         // The floor every hftoken figure includes: starting the process, Qt and nothing else.
@@ -208,8 +214,10 @@ int main(int argc, char **argv)
         }
         // Without a keychain the `config storage files-only` run already wrote the metadata, so the first
         // list only reads; the label says which cold this is.
-        print(out, label + (haveBus ? QStringLiteral(" cold (first run imports %1 into the keychain)").arg(TokenCount)
-                                    : QStringLiteral(" first run (files-only, after `config storage`)")),
+        print(out,
+              label + (haveBus
+                           ? QStringLiteral(" cold (first run imports %1 into the keychain)").arg(TokenCount)
+                           : QStringLiteral(" first run (files-only, after `config storage`)")),
               median(coldRuns));
         QList<double> warmRuns;
         for (int i = 0; i < runs; ++i) {
@@ -223,6 +231,7 @@ int main(int argc, char **argv)
     // Files-only drops the keychain copies; every cold run wrote the same 200 entry names, so the last
     // folder's metadata names them all.
     if (haveBus && last)
-        runHftoken(out, *last, {QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("files-only")});
+        runHftoken(out, *last,
+                   {QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("files-only")});
     return 0;
 }

@@ -21,8 +21,14 @@ using namespace hftm;
 namespace {
 constexpr int TokenCount = 200;
 
-QString secretOf(int i) { return QStringLiteral("hf_BENCHtraySwitchToken%1xxxxxxxxxxxx").arg(i, 4, 10, QLatin1Char('0')); }
-QString nameOf(int i) { return QStringLiteral("token-%1").arg(i, 3, 10, QLatin1Char('0')); }
+QString secretOf(int i)
+{
+    return QStringLiteral("hf_BENCHtraySwitchToken%1xxxxxxxxxxxx").arg(i, 4, 10, QLatin1Char('0'));
+}
+QString nameOf(int i)
+{
+    return QStringLiteral("token-%1").arg(i, 3, 10, QLatin1Char('0'));
+}
 
 struct Stats {
     double median = 0, p95 = 0, min = 0, max = 0;
@@ -31,7 +37,9 @@ struct Stats {
 Stats stats(QList<double> ms)
 {
     std::sort(ms.begin(), ms.end());
-    const auto at = [&ms](double q) { return ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(q * (ms.size() - 1) + 0.5))); };
+    const auto at = [&ms](double q) {
+        return ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(q * (ms.size() - 1) + 0.5)));
+    };
     return {at(0.5), at(0.95), ms.first(), ms.last()};
 }
 } // namespace
@@ -90,11 +98,19 @@ int main(int argc, char *argv[])
     const Stats menu = stats(viaMenu);
     const Stats core = stats(direct);
     const QStorageInfo volume(env.hfHome());
-    out << "tray switch latency, " << TokenCount << " stored tokens, " << switches << " switches each, HF_HOME on "
-        << volume.fileSystemType() << "\n";
-    out << QStringLiteral("  menu action -> token file replaced (fsync'ed): median %1 ms  p95 %2 ms  min %3  max %4\n")
-               .arg(menu.median, 0, 'f', 2).arg(menu.p95, 0, 'f', 2).arg(menu.min, 0, 'f', 2).arg(menu.max, 0, 'f', 2);
-    out << QStringLiteral("  TokenStore::switchTo alone:                 median %1 ms  p95 %2 ms  min %3  max %4\n")
-               .arg(core.median, 0, 'f', 2).arg(core.p95, 0, 'f', 2).arg(core.min, 0, 'f', 2).arg(core.max, 0, 'f', 2);
+    out << "tray switch latency, " << TokenCount << " stored tokens, " << switches
+        << " switches each, HF_HOME on " << volume.fileSystemType() << "\n";
+    out << QStringLiteral(
+               "  menu action -> token file replaced (fsync'ed): median %1 ms  p95 %2 ms  min %3  max %4\n")
+               .arg(menu.median, 0, 'f', 2)
+               .arg(menu.p95, 0, 'f', 2)
+               .arg(menu.min, 0, 'f', 2)
+               .arg(menu.max, 0, 'f', 2);
+    out << QStringLiteral(
+               "  TokenStore::switchTo alone:                 median %1 ms  p95 %2 ms  min %3  max %4\n")
+               .arg(core.median, 0, 'f', 2)
+               .arg(core.p95, 0, 'f', 2)
+               .arg(core.min, 0, 'f', 2)
+               .arg(core.max, 0, 'f', 2);
     return 0;
 }

@@ -31,7 +31,8 @@ AccessFixture::AccessFixture(bool withRepoTable)
 
     env.set(QStringLiteral("HF_ENDPOINT"), hub.endpoint());
     env.installFixture(QStringLiteral("files/stored_tokens"));
-    store = std::make_unique<TokenStore>(TokenStore::Options::fromEnvironment(env.environment()), &secrets, nullptr);
+    store = std::make_unique<TokenStore>(TokenStore::Options::fromEnvironment(env.environment()), &secrets,
+                                         nullptr);
     if (store->reload())
         return;
     client = std::make_unique<HubClient>();
@@ -50,9 +51,8 @@ AccessWindow &AccessFixture::window()
 {
     if (!m_window) {
         m_window = std::make_unique<AccessWindow>(store.get(), client.get());
-        m_window->setFileDialog([this](QWidget *, const QString &, const QString &, const QString &) {
-            return nextSavePath;
-        });
+        m_window->setFileDialog(
+            [this](QWidget *, const QString &, const QString &, const QString &) { return nextSavePath; });
         m_window->setUrlOpener([this](const QUrl &url) {
             openedUrls << url.toString();
             return true;
@@ -100,12 +100,20 @@ int AccessFixture::column(const QString &token)
 
 QString AccessFixture::stateId(const QString &displayId, const QString &token)
 {
-    return window().model()->index(row(displayId), column(token)).data(AccessGridModel::StateIdRole).toString();
+    return window()
+        .model()
+        ->index(row(displayId), column(token))
+        .data(AccessGridModel::StateIdRole)
+        .toString();
 }
 
 QString AccessFixture::explanation(const QString &displayId, const QString &token)
 {
-    return window().model()->index(row(displayId), column(token)).data(AccessGridModel::ExplanationRole).toString();
+    return window()
+        .model()
+        ->index(row(displayId), column(token))
+        .data(AccessGridModel::ExplanationRole)
+        .toString();
 }
 
 QStringList AccessFixture::stateIds()
@@ -122,7 +130,8 @@ QStringList AccessFixture::stateIds()
 bool AccessFixture::allAnswered()
 {
     const QStringList ids = stateIds();
-    return !ids.isEmpty() && !ids.contains(QStringLiteral("checking")) && !ids.contains(QStringLiteral("not-checked"));
+    return !ids.isEmpty() && !ids.contains(QStringLiteral("checking")) &&
+           !ids.contains(QStringLiteral("not-checked"));
 }
 
 } // namespace hftm::test

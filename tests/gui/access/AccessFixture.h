@@ -62,8 +62,8 @@ public:
     bool allAnswered();     // no cell checking or not checked
 
     // What the scripted dialogs saw.
-    QString nextSavePath;         // returned by the file dialog
-    QStringList openedUrls;       // URLs the window asked to open
+    QString nextSavePath;   // returned by the file dialog
+    QStringList openedUrls; // URLs the window asked to open
 
 private:
     std::unique_ptr<AccessWindow> m_window;

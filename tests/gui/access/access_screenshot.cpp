@@ -52,7 +52,8 @@ int main(int argc, char *argv[])
     if (!QTest::qWaitFor([&] { return f.allAnswered(); }, 20000))
         return 1;
     w.view()->setFocus();
-    w.view()->setCurrentIndex(w.model()->index(f.row(RepoTable.at(3)), f.column(QStringLiteral("laptop-read"))));
+    w.view()->setCurrentIndex(
+        w.model()->index(f.row(RepoTable.at(3)), f.column(QStringLiteral("laptop-read"))));
     QTest::qWait(300); // let the status bar and repaint settle; this is a picture, not a test
     if (!w.grab().save(QString::fromLocal8Bit(argv[1])))
         return 1;

@@ -29,8 +29,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(f.allAnswered(), 20000);
 
         CliRunner cli(f.env);
-        const CliRunner::Run run = cli.run(QStringList{QStringLiteral("access"), QStringLiteral("--all"),
-                                                       QStringLiteral("--json")} + RepoTable);
+        const CliRunner::Run run =
+            cli.run(QStringList{QStringLiteral("access"), QStringLiteral("--all"), QStringLiteral("--json")} +
+                    RepoTable);
         QCOMPARE(run.exitCode, 1); // some refusals
         const QJsonArray entries = QJsonDocument::fromJson(run.out).array();
         QCOMPARE(entries.size(), w.model()->rowCount() * w.model()->columnCount());
@@ -61,8 +62,9 @@ private slots:
             QVERIFY2(csv.contains(explanation), qPrintable(where));
             states << state;
         }
-        QCOMPARE(states, (QSet<QString>{QStringLiteral("readable"), QStringLiteral("gated"), QStringLiteral("no-access"),
-                                        QStringLiteral("not-found"), QStringLiteral("token-invalid")}));
+        QCOMPARE(states, (QSet<QString>{QStringLiteral("readable"), QStringLiteral("gated"),
+                                        QStringLiteral("no-access"), QStringLiteral("not-found"),
+                                        QStringLiteral("token-invalid")}));
         for (const QString &secret : {LaptopSecret, CiWriteSecret, BobSecret, ColabSecret, OauthSecret})
             QVERIFY2(!cli.transcript().contains(secret.toUtf8()), "a token leaked into the CLI output");
     }

@@ -62,11 +62,15 @@ private slots:
         QVERIFY(lines.first().startsWith(QLatin1String("repo,token,state,label,http_status")));
         const QString gated = f->hub.endpoint() + QStringLiteral("/acme-research/gated-llm-8b");
         QVERIFY2(csv.contains(QStringLiteral("acme-research/gated-llm-8b,laptop-read,gated,Gated,403,"
-                                             "GatedRepo,")), qPrintable(csv));
+                                             "GatedRepo,")),
+                 qPrintable(csv));
         QVERIFY(csv.contains(QStringLiteral(",%1,2026-07-01T12:00:00Z\r\n").arg(gated)));
-        QVERIFY(csv.contains(QStringLiteral("example-org/tiny-demo-gpt,oauth-carol-example,token-invalid,Token invalid,401,")));
-        QVERIFY(csv.contains(QStringLiteral("datasets/acme-research/private-data,\"Colab notebooks\"")) == false);
-        QVERIFY(csv.contains(QStringLiteral("datasets/acme-research/private-data,Colab notebooks,readable,")));
+        QVERIFY(csv.contains(QStringLiteral(
+            "example-org/tiny-demo-gpt,oauth-carol-example,token-invalid,Token invalid,401,")));
+        QVERIFY(csv.contains(QStringLiteral("datasets/acme-research/private-data,\"Colab notebooks\"")) ==
+                false);
+        QVERIFY(
+            csv.contains(QStringLiteral("datasets/acme-research/private-data,Colab notebooks,readable,")));
         QVERIFY(f->window().feedback()->text().startsWith(QLatin1String("Saved ")));
     }
 
@@ -76,12 +80,17 @@ private slots:
         f->nextSavePath = m_out.filePath(QStringLiteral("grid.md"));
         f->window().actions().exportMarkdown->trigger();
         const QString md = readAll(f->nextSavePath);
-        QVERIFY2(md.startsWith(QLatin1String("| Repo | Colab notebooks | bob-finegrained | ci-write | laptop-read | "
-                                             "oauth-carol-example |\n| --- |")), qPrintable(md));
+        QVERIFY2(md.startsWith(
+                     QLatin1String("| Repo | Colab notebooks | bob-finegrained | ci-write | laptop-read | "
+                                   "oauth-carol-example |\n| --- |")),
+                 qPrintable(md));
         QVERIFY2(md.contains(QLatin1String("| acme-research/gated-llm-8b | Gated | Readable | Readable | "
-                                           "Gated | Token invalid |")), qPrintable(md));
-        QVERIFY(md.contains(QStringLiteral("[Request access](%1/acme-research/gated-llm-8b)").arg(f->hub.endpoint())));
-        QVERIFY(md.contains(QLatin1String("- **datasets/acme-research/private-data** with **bob-finegrained**: No access")));
+                                           "Gated | Token invalid |")),
+                 qPrintable(md));
+        QVERIFY(md.contains(
+            QStringLiteral("[Request access](%1/acme-research/gated-llm-8b)").arg(f->hub.endpoint())));
+        QVERIFY(md.contains(
+            QLatin1String("- **datasets/acme-research/private-data** with **bob-finegrained**: No access")));
     }
 
     void cancelledDialogWritesNothing()
@@ -107,12 +116,13 @@ private slots:
             for (bool dark : {false, true}) {
                 const AccessColors::Pair pair = AccessColors::forState(AccessState(s), dark);
                 const double ratio = AccessColors::contrastRatio(pair.background, pair.foreground);
-                QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("state %1 dark %2: %3").arg(s).arg(dark).arg(ratio)));
+                QVERIFY2(ratio >= 4.5,
+                         qPrintable(QStringLiteral("state %1 dark %2: %3").arg(s).arg(dark).arg(ratio)));
             }
         }
         // Green, amber, red and grey are different hues, and the label says it anyway.
-        QVERIFY(AccessColors::forState(AccessState::Readable, false).background.hue()
-                != AccessColors::forState(AccessState::Gated, false).background.hue());
+        QVERIFY(AccessColors::forState(AccessState::Readable, false).background.hue() !=
+                AccessColors::forState(AccessState::Gated, false).background.hue());
         AccessWindow &w = f->window();
         QPalette dark;
         dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
@@ -132,7 +142,8 @@ private slots:
         QStringList seen;
         const AccessGridModel *model = w.model();
         for (int r = 0; r < model->rowCount(); ++r) {
-            seen << model->headerData(r, Qt::Vertical).toString() << model->headerData(r, Qt::Vertical, Qt::ToolTipRole).toString();
+            seen << model->headerData(r, Qt::Vertical).toString()
+                 << model->headerData(r, Qt::Vertical, Qt::ToolTipRole).toString();
             for (int c = 0; c < model->columnCount(); ++c) {
                 const QModelIndex index = model->index(r, c);
                 for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::AccessibleTextRole),
@@ -144,9 +155,11 @@ private slots:
             }
         }
         for (int c = 0; c < model->columnCount(); ++c)
-            seen << model->headerData(c, Qt::Horizontal).toString() << model->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString();
+            seen << model->headerData(c, Qt::Horizontal).toString()
+                 << model->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString();
         for (QWidget *widget : w.findChildren<QWidget *>()) {
-            seen << widget->toolTip() << widget->accessibleName() << widget->accessibleDescription() << widget->statusTip();
+            seen << widget->toolTip() << widget->accessibleName() << widget->accessibleDescription()
+                 << widget->statusTip();
             if (QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget))
                 seen << iface->text(QAccessible::Name) << iface->text(QAccessible::Description);
         }

@@ -45,23 +45,37 @@ private slots:
         QTest::addColumn<QString>("token");
         QTest::addColumn<QString>("state");
         QTest::addColumn<QString>("explains");
-        const QString tiny = RepoTable.at(0), data = RepoTable.at(1), secret = RepoTable.at(2), gated = RepoTable.at(3),
-                      missing = RepoTable.at(4);
-        QTest::newRow("public") << tiny << Laptop << QStringLiteral("readable") << QStringLiteral("example-org/tiny-demo-gpt is readable.");
-        QTest::newRow("public, fine-grained") << tiny << Bob << QStringLiteral("readable") << QStringLiteral("is readable.");
-        QTest::newRow("private with access") << data << Colab << QStringLiteral("readable") << QStringLiteral("(a private repo)");
-        QTest::newRow("private with access, write") << data << CiWrite << QStringLiteral("readable") << QStringLiteral("(a private repo)");
-        QTest::newRow("private, scope missing") << data << Bob << QStringLiteral("no-access") << QStringLiteral("its permissions are insufficient");
-        QTest::newRow("private without access") << data << Laptop << QStringLiteral("not-found")
-                                                << QStringLiteral("doesn't exist, or it is private and this token can't see it");
-        QTest::newRow("private, nobody") << secret << CiWrite << QStringLiteral("not-found") << QStringLiteral("this token can't see it");
-        QTest::newRow("gated accepted") << gated << CiWrite << QStringLiteral("readable") << QStringLiteral("(a gated repo; access was granted)");
-        QTest::newRow("gated accepted, fine-grained") << gated << Bob << QStringLiteral("readable") << QStringLiteral("access was granted");
-        QTest::newRow("gated not accepted") << gated << Laptop << QStringLiteral("gated") << QStringLiteral("has not been granted access");
-        QTest::newRow("gated not accepted, org member") << gated << Colab << QStringLiteral("gated") << QStringLiteral("Request access at");
-        QTest::newRow("missing") << missing << Colab << QStringLiteral("not-found") << QStringLiteral("The Space spaces/example-org/does-not-exist");
-        QTest::newRow("invalid token, public") << tiny << Oauth << QStringLiteral("token-invalid") << QStringLiteral("The Hub rejected this token");
-        QTest::newRow("invalid token, gated") << gated << Oauth << QStringLiteral("token-invalid") << QStringLiteral("revoked, expired or mistyped");
+        const QString tiny = RepoTable.at(0), data = RepoTable.at(1), secret = RepoTable.at(2),
+                      gated = RepoTable.at(3), missing = RepoTable.at(4);
+        QTest::newRow("public") << tiny << Laptop << QStringLiteral("readable")
+                                << QStringLiteral("example-org/tiny-demo-gpt is readable.");
+        QTest::newRow("public, fine-grained")
+            << tiny << Bob << QStringLiteral("readable") << QStringLiteral("is readable.");
+        QTest::newRow("private with access")
+            << data << Colab << QStringLiteral("readable") << QStringLiteral("(a private repo)");
+        QTest::newRow("private with access, write")
+            << data << CiWrite << QStringLiteral("readable") << QStringLiteral("(a private repo)");
+        QTest::newRow("private, scope missing") << data << Bob << QStringLiteral("no-access")
+                                                << QStringLiteral("its permissions are insufficient");
+        QTest::newRow("private without access")
+            << data << Laptop << QStringLiteral("not-found")
+            << QStringLiteral("doesn't exist, or it is private and this token can't see it");
+        QTest::newRow("private, nobody")
+            << secret << CiWrite << QStringLiteral("not-found") << QStringLiteral("this token can't see it");
+        QTest::newRow("gated accepted") << gated << CiWrite << QStringLiteral("readable")
+                                        << QStringLiteral("(a gated repo; access was granted)");
+        QTest::newRow("gated accepted, fine-grained")
+            << gated << Bob << QStringLiteral("readable") << QStringLiteral("access was granted");
+        QTest::newRow("gated not accepted")
+            << gated << Laptop << QStringLiteral("gated") << QStringLiteral("has not been granted access");
+        QTest::newRow("gated not accepted, org member")
+            << gated << Colab << QStringLiteral("gated") << QStringLiteral("Request access at");
+        QTest::newRow("missing") << missing << Colab << QStringLiteral("not-found")
+                                 << QStringLiteral("The Space spaces/example-org/does-not-exist");
+        QTest::newRow("invalid token, public") << tiny << Oauth << QStringLiteral("token-invalid")
+                                               << QStringLiteral("The Hub rejected this token");
+        QTest::newRow("invalid token, gated") << gated << Oauth << QStringLiteral("token-invalid")
+                                              << QStringLiteral("revoked, expired or mistyped");
     }
 
     void everyCellSaysWhatTheHubMeans()
@@ -79,7 +93,8 @@ private slots:
         const QModelIndex cell = w.model()->index(f->row(repo), f->column(token));
         QVERIFY(!cell.data(Qt::DisplayRole).toString().isEmpty()); // a label, never colour alone
         QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(f->explanation(repo, token)));
-        QCOMPARE(cell.data(AccessGridModel::RequestAccessUrlRole).toUrl().isValid(), state == QLatin1String("gated"));
+        QCOMPARE(cell.data(AccessGridModel::RequestAccessUrlRole).toUrl().isValid(),
+                 state == QLatin1String("gated"));
     }
 
     void wholeGridAndTheModelContract()
@@ -117,8 +132,9 @@ private slots:
         QCOMPARE(w.progressBar()->maximum(), 25);
         QVERIFY(w.actions().cancel->isEnabled());
         // Partial: some cells answered while others are still being asked.
-        QTRY_VERIFY_WITH_TIMEOUT(f->stateIds().contains(QStringLiteral("readable"))
-                                     && f->stateIds().contains(QStringLiteral("checking")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(f->stateIds().contains(QStringLiteral("readable")) &&
+                                     f->stateIds().contains(QStringLiteral("checking")),
+                                 10000);
         QVERIFY(w.progressBar()->value() > 0 && w.progressBar()->value() < 25);
         QVERIFY(f->hub.maxInFlight() <= 2);
         QTRY_VERIFY_WITH_TIMEOUT(f->allAnswered(), 30000);
@@ -137,12 +153,15 @@ private slots:
         w.actions().checkCells->trigger();
         QTRY_COMPARE(w.details()->stateText(), QStringLiteral("Gated"));
         QVERIFY(w.details()->explanationText().contains(QLatin1String("Request access at ")));
-        QVERIFY2(w.details()->hubText().contains(QLatin1String("HTTP 403 (GatedRepo)")), qPrintable(w.details()->hubText()));
+        QVERIFY2(w.details()->hubText().contains(QLatin1String("HTTP 403 (GatedRepo)")),
+                 qPrintable(w.details()->hubText()));
         QVERIFY(w.details()->hubText().contains(QLatin1String("you are not in the authorized list")));
-        QVERIFY2(w.details()->scopeText().contains(QLatin1String("Read token")), qPrintable(w.details()->scopeText()));
+        QVERIFY2(w.details()->scopeText().contains(QLatin1String("Read token")),
+                 qPrintable(w.details()->scopeText()));
         QVERIFY(w.details()->requestAccessButton()->isVisibleTo(w.details()));
         w.details()->requestAccessButton()->click();
-        QCOMPARE(f->openedUrls, QStringList{f->hub.endpoint() + QStringLiteral("/acme-research/gated-llm-8b")});
+        QCOMPARE(f->openedUrls,
+                 QStringList{f->hub.endpoint() + QStringLiteral("/acme-research/gated-llm-8b")});
         QVERIFY(w.actions().requestAccess->isEnabled());
         w.actions().openRepoPage->trigger();
         QCOMPARE(f->openedUrls.size(), 2);
@@ -156,12 +175,16 @@ private slots:
         w.actions().checkCells->trigger();
         QTRY_COMPARE(w.details()->stateText(), QStringLiteral("No access"));
         const QString scopes = w.details()->scopeText();
-        QVERIFY2(scopes.contains(QLatin1String("the organization acme-research (repo.content.read")), qPrintable(scopes));
+        QVERIFY2(scopes.contains(QLatin1String("the organization acme-research (repo.content.read")),
+                 qPrintable(scopes));
         QVERIFY2(scopes.contains(QLatin1String("role in acme-research: write")), qPrintable(scopes));
-        QVERIFY2(scopes.contains(QLatin1String("yet the Hub refused")), qPrintable(scopes)); // promise vs answer
+        QVERIFY2(scopes.contains(QLatin1String("yet the Hub refused")),
+                 qPrintable(scopes)); // promise vs answer
         QVERIFY(w.details()->hubText().contains(QLatin1String("HTTP 403")));
         QVERIFY(!w.details()->requestAccessButton()->isVisibleTo(w.details()));
-        QVERIFY(w.model()->headerData(f->column(Bob), Qt::Horizontal, Qt::ToolTipRole).toString()
+        QVERIFY(w.model()
+                    ->headerData(f->column(Bob), Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
                     .contains(QLatin1String("bob-example")));
     }
 };

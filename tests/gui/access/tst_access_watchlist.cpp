@@ -7,8 +7,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -45,22 +45,25 @@ private slots:
         QTest::addColumn<QString>("row");     // empty: refused
         QTest::addColumn<QString>("message"); // what the user reads under the field
         auto add = [](const char *name, const char *text, const char *row, const char *message) {
-            QTest::newRow(name) << QString::fromUtf8(text) << QString::fromUtf8(row) << QString::fromUtf8(message);
+            QTest::newRow(name) << QString::fromUtf8(text) << QString::fromUtf8(row)
+                                << QString::fromUtf8(message);
         };
         add("id", "openai-community/gpt2", "openai-community/gpt2", "Added openai-community/gpt2.");
-        add("dataset link", "https://huggingface.co/datasets/org/name", "datasets/org/name", "Added datasets/org/name.");
+        add("dataset link", "https://huggingface.co/datasets/org/name", "datasets/org/name",
+            "Added datasets/org/name.");
         add("space link", "https://huggingface.co/spaces/org/app", "spaces/org/app", "Added spaces/org/app.");
         add("model link with tree", "https://huggingface.co/meta-llama/Llama-3.1-8B/tree/main",
             "meta-llama/Llama-3.1-8B", "Added meta-llama/Llama-3.1-8B.");
-        add("file link", "https://huggingface.co/datasets/org/name/blob/main/data/train.csv", "datasets/org/name",
-            "Added datasets/org/name.");
+        add("file link", "https://huggingface.co/datasets/org/name/blob/main/data/train.csv",
+            "datasets/org/name", "Added datasets/org/name.");
         add("typed with prefix", "models/org/m", "org/m", "Added org/m.");
         add("address bar copy", "hf.co/org/m", "org/m", "Added org/m.");
         add("name only", "gpt2", "", "Not added: Expected owner/name");
         add("prefix without name", "datasets/org", "", "Not added: Expected datasets/owner/name.");
         add("spaces inside", "org/my model", "", "Not added: A repository id cannot contain spaces");
         add("bad characters", "org/na$me", "", "Not added: \"org/na$me\" is not a valid repository id");
-        add("not a web link", "ftp://huggingface.co/org/m", "", "Not added: This is not a web link to a repository.");
+        add("not a web link", "ftp://huggingface.co/org/m", "",
+            "Not added: This is not a web link to a repository.");
         add("empty", "   ", "", "Not added: No repository given.");
     }
 
@@ -98,7 +101,8 @@ private slots:
     {
         {
             AccessWindow &w = f->window();
-            QAbstractItemModelTester tester(w.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QAbstractItemModelTester tester(w.model(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
             for (const QString &repo : RepoTable)
                 QVERIFY(w.addRepo(repo));
             w.view()->setCurrentIndex(w.model()->index(0, 0));
@@ -153,8 +157,10 @@ private slots:
         file.write("[oops");
         file.close();
         AccessWindow &w = f->window();
-        QVERIFY2(w.feedback()->text().contains(QLatin1String("could not be read")), qPrintable(w.feedback()->text()));
-        QCOMPARE(QDir(QFileInfo(path).path()).entryList({QStringLiteral("watchlist.json.unparsed-*")}).size(), 1);
+        QVERIFY2(w.feedback()->text().contains(QLatin1String("could not be read")),
+                 qPrintable(w.feedback()->text()));
+        QCOMPARE(QDir(QFileInfo(path).path()).entryList({QStringLiteral("watchlist.json.unparsed-*")}).size(),
+                 1);
     }
 };
 

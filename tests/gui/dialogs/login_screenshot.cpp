@@ -56,8 +56,8 @@ int main(int argc, char *argv[])
     QTimer poll;
     int exitCode = 1;
     QObject::connect(&poll, &QTimer::timeout, &app, [&] {
-        if (status->kind() != StatusLine::Kind::Success && status->kind() != StatusLine::Kind::Error
-            && status->kind() != StatusLine::Kind::Warning)
+        if (status->kind() != StatusLine::Kind::Success && status->kind() != StatusLine::Kind::Error &&
+            status->kind() != StatusLine::Kind::Warning)
             return;
         dialog.adjustSize();
         QTimer::singleShot(300, &app, [&] {

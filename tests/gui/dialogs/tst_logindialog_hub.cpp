@@ -73,7 +73,8 @@ private slots:
         paste(FineToken);
         QTRY_COMPARE(tokenStatus()->kind(), StatusLine::Kind::Success);
         QCOMPARE(summary()->roleText(), QStringLiteral("fine-grained"));
-        QVERIFY2(summary()->expiryText().contains(QStringLiteral("in 60 days")), qPrintable(summary()->expiryText()));
+        QVERIFY2(summary()->expiryText().contains(QStringLiteral("in 60 days")),
+                 qPrintable(summary()->expiryText()));
         QTreeWidget *tree = summary()->scopeTree();
         QVERIFY(tree->isVisibleTo(m_dialog.get()));
         QCOMPARE(tree->topLevelItemCount(), 3);
@@ -90,7 +91,8 @@ private slots:
         m_hub->setTokenExpired(ReadToken);
         paste(ReadToken);
         QTRY_COMPARE(tokenStatus()->kind(), StatusLine::Kind::Error);
-        QVERIFY2(tokenStatus()->text().contains(QStringLiteral("expired")), qPrintable(tokenStatus()->text()));
+        QVERIFY2(tokenStatus()->text().contains(QStringLiteral("expired")),
+                 qPrintable(tokenStatus()->text()));
         nameEdit()->setText(QStringLiteral("anything"));
         QVERIFY(!saveButton()->isEnabled());
         QVERIFY(!unvalidatedBox()->isVisibleTo(m_dialog.get()));

@@ -50,8 +50,9 @@ private slots:
 
     void roundTrip()
     {
-        QVERIFY(m_env->store->add(QStringLiteral("kept"), QStringLiteral("hf_FAKEsettingsRoundTripTokenAbCdEf12"),
-                                  AddOptions{})
+        QVERIFY(m_env->store
+                    ->add(QStringLiteral("kept"), QStringLiteral("hf_FAKEsettingsRoundTripTokenAbCdEf12"),
+                          AddOptions{})
                     .ok());
         SettingsDialog dialog(m_env->store.get());
         radio(dialog, StorageMode::KeychainOnly)->click();
@@ -146,12 +147,18 @@ private slots:
     }
 
 private:
-    static QLineEdit *edit(SettingsDialog &d) { return d.findChild<QLineEdit *>(QStringLiteral("endpointEdit")); }
+    static QLineEdit *edit(SettingsDialog &d)
+    {
+        return d.findChild<QLineEdit *>(QStringLiteral("endpointEdit"));
+    }
     static QSpinBox *spin(SettingsDialog &d, const char *name)
     {
         return d.findChild<QSpinBox *>(QString::fromLatin1(name));
     }
-    static QPushButton *okButton(SettingsDialog &d) { return d.findChild<QPushButton *>(QStringLiteral("okButton")); }
+    static QPushButton *okButton(SettingsDialog &d)
+    {
+        return d.findChild<QPushButton *>(QStringLiteral("okButton"));
+    }
     static QRadioButton *radio(SettingsDialog &d, StorageMode mode)
     {
         return d.findChild<QRadioButton *>(QStringLiteral("mode-") + storageModeId(mode));

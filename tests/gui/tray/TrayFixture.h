@@ -49,7 +49,8 @@ public:
     }
 
     // Records a Hub answer for a stored token as the validator would.
-    void recordVerdict(const QString &name, TokenStatus status, const QString &user = QStringLiteral("alice-example"),
+    void recordVerdict(const QString &name, TokenStatus status,
+                       const QString &user = QStringLiteral("alice-example"),
                        const QString &role = QStringLiteral("write"), const QDateTime &expires = QDateTime())
     {
         TokenCheck check;
@@ -79,7 +80,10 @@ public:
     ScratchEnvironment env;
     MemorySecretStore secrets;
     QDateTime now = QDateTime(QDate(2026, 7, 1), QTime(12, 0), Qt::UTC);
-    std::function<QDateTime()> clock() { return [this] { return now; }; }
+    std::function<QDateTime()> clock()
+    {
+        return [this] { return now; };
+    }
 
 private:
     std::unique_ptr<TokenStore> m_store;

@@ -35,8 +35,8 @@ inline QByteArray xdotool(const QStringList &arguments)
 // Where the tray host put the icon, asked of the X server (Qt only knows the icon's local geometry).
 inline QRect iconOnScreen(QWidget *icon)
 {
-    const QByteArray out = xdotool({QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"),
-                                    QString::number(icon->winId())});
+    const QByteArray out = xdotool(
+        {QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"), QString::number(icon->winId())});
     QHash<QByteArray, int> values;
     for (const QByteArray &line : out.split('\n')) {
         const qsizetype eq = line.indexOf('=');

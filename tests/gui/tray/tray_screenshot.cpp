@@ -27,16 +27,18 @@ int main(int argc, char *argv[])
     TrayWorld world;
     world.now = QDateTime::currentDateTimeUtc();
     world.setWarningDays(7);
-    world.recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("write"));
-    world.recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("read"),
-                        world.now.addDays(5).addSecs(3600));
+    world.recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"),
+                        QStringLiteral("write"));
+    world.recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"),
+                        QStringLiteral("read"), world.now.addDays(5).addSecs(3600));
     world.recordVerdict(BobFine, TokenStatus::Valid, QStringLiteral("bob"), QStringLiteral("fineGrained"));
     world.recordVerdict(Colab, TokenStatus::Invalid);
     world.recordVerdict(QStringLiteral("oauth-carol-example"), TokenStatus::Expired);
 
     // A plain desktop colour behind the panel instead of Xvfb's black root window.
-    QProcess::execute(QStringLiteral("display"), {QStringLiteral("-window"), QStringLiteral("root"), QStringLiteral("-size"),
-                                                  QStringLiteral("1280x800"), QStringLiteral("xc:#5b6e80")});
+    QProcess::execute(QStringLiteral("display"),
+                      {QStringLiteral("-window"), QStringLiteral("root"), QStringLiteral("-size"),
+                       QStringLiteral("1280x800"), QStringLiteral("xc:#5b6e80")});
 
     TrayController tray(world.store(), world.clock());
     QElapsedTimer waited;
@@ -68,12 +70,16 @@ int main(int argc, char *argv[])
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 
-    const QRect area = iconOnScreen(icon).united(tray.menu()->geometry()).adjusted(-150, 0, 0, 20)
+    const QRect area = iconOnScreen(icon)
+                           .united(tray.menu()->geometry())
+                           .adjusted(-150, 0, 0, 20)
                            .intersected(QGuiApplication::primaryScreen()->geometry());
-    const QString crop = QStringLiteral("%1x%2+%3+%4").arg(area.width()).arg(area.height()).arg(area.x()).arg(area.y());
+    const QString crop =
+        QStringLiteral("%1x%2+%3+%4").arg(area.width()).arg(area.height()).arg(area.x()).arg(area.y());
     QProcess import;
-    import.start(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), QStringLiteral("-crop"),
-                                            crop, QStringLiteral("+repage"), output});
+    import.start(QStringLiteral("import"),
+                 {QStringLiteral("-window"), QStringLiteral("root"), QStringLiteral("-crop"), crop,
+                  QStringLiteral("+repage"), output});
     if (!import.waitForFinished(30000) || import.exitCode() != 0) {
         std::fprintf(stderr, "import failed: %s\n", import.readAllStandardError().constData());
         return 1;

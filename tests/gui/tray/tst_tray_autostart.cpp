@@ -42,8 +42,9 @@ private slots:
 
     void entryLivesInTheScratchConfigFolder()
     {
-        QCOMPARE(Autostart::entryPath(), m_world->env.root()
-                     + QStringLiteral("/config/autostart/io.github.hftokenmanager.HFTokenManager.desktop"));
+        QCOMPARE(Autostart::entryPath(),
+                 m_world->env.root() +
+                     QStringLiteral("/config/autostart/io.github.hftokenmanager.HFTokenManager.desktop"));
     }
 
     void writesAValidEntryAndRemovesIt()
@@ -70,9 +71,11 @@ private slots:
                                << QByteArray("Exec=/usr/bin/hf-token-manager --minimized");
         QTest::newRow("space") << QStringLiteral("/opt/My Apps/hf-token-manager")
                                << QByteArray("Exec=\"/opt/My Apps/hf-token-manager\" --minimized");
-        QTest::newRow("dollar and quote") << QStringLiteral("/home/a$b/\"x\"/hftm")
-                                          << QByteArray("Exec=\"/home/a\\\\$b/\\\\\"x\\\\\"/hftm\" --minimized");
-        QTest::newRow("percent") << QStringLiteral("/opt/100%/hftm") << QByteArray("Exec=/opt/100%%/hftm --minimized");
+        QTest::newRow("dollar and quote")
+            << QStringLiteral("/home/a$b/\"x\"/hftm")
+            << QByteArray("Exec=\"/home/a\\\\$b/\\\\\"x\\\\\"/hftm\" --minimized");
+        QTest::newRow("percent") << QStringLiteral("/opt/100%/hftm")
+                                 << QByteArray("Exec=/opt/100%%/hftm --minimized");
     }
 
     void programPathsAreQuoted()
@@ -103,18 +106,24 @@ private slots:
     {
         // Off, but an entry is there (e.g. from an older version): removed at start.
         QVERIFY(!Autostart::setEnabled(true, QStringLiteral("/old/place/hf-token-manager")));
-        { AutostartSync sync(m_world->store()); }
+        {
+            AutostartSync sync(m_world->store());
+        }
         QVERIFY(!Autostart::isEnabled());
         // On, and the entry points to where the program used to be: refreshed.
         Settings settings = m_world->store()->settings();
         settings.openAtLogin = true;
         QVERIFY(!m_world->store()->saveSettings(settings));
         QVERIFY(!Autostart::setEnabled(true, QStringLiteral("/old/place/hf-token-manager")));
-        { AutostartSync sync(m_world->store()); }
+        {
+            AutostartSync sync(m_world->store());
+        }
         QCOMPARE(readEntry(), Autostart::entryContent(Autostart::programForEntry()));
         // On, but the user removed the entry in the desktop's startup settings: left removed.
         QVERIFY(!Autostart::setEnabled(false));
-        { AutostartSync sync(m_world->store()); }
+        {
+            AutostartSync sync(m_world->store());
+        }
         QVERIFY(!Autostart::isEnabled());
     }
 

@@ -62,7 +62,8 @@ private slots:
     {
         start(true, false);
         QVERIFY(m_window->isVisible());
-        QVERIFY(!QApplication::quitOnLastWindowClosed()); // a dialog closing over a hidden window must not quit
+        QVERIFY(
+            !QApplication::quitOnLastWindowClosed()); // a dialog closing over a hidden window must not quit
         QSignalSpy notified(m_tray->controller(), &TrayController::notified);
         QVERIFY(!userCloses(m_window.get()));
         QVERIFY(!m_window->isVisible());

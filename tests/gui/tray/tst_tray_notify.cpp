@@ -30,11 +30,14 @@ private slots:
         QTest::addColumn<int>("expiresInHours"); // 0: no expiry known
         QTest::addColumn<int>("warningDays");
         QTest::addColumn<int>("expected");
-        QTest::newRow("never checked") << int(TokenStatus::Unchecked) << 0 << 7 << int(TokenHealth::Unchecked);
+        QTest::newRow("never checked")
+            << int(TokenStatus::Unchecked) << 0 << 7 << int(TokenHealth::Unchecked);
         QTest::newRow("valid, no expiry") << int(TokenStatus::Valid) << 0 << 7 << int(TokenHealth::Valid);
         QTest::newRow("valid, 8 days") << int(TokenStatus::Valid) << 8 * 24 << 7 << int(TokenHealth::Valid);
-        QTest::newRow("valid, exactly 7 days") << int(TokenStatus::Valid) << 7 * 24 << 7 << int(TokenHealth::Valid);
-        QTest::newRow("valid, 6 days") << int(TokenStatus::Valid) << 6 * 24 << 7 << int(TokenHealth::Expiring);
+        QTest::newRow("valid, exactly 7 days")
+            << int(TokenStatus::Valid) << 7 * 24 << 7 << int(TokenHealth::Valid);
+        QTest::newRow("valid, 6 days")
+            << int(TokenStatus::Valid) << 6 * 24 << 7 << int(TokenHealth::Expiring);
         QTest::newRow("valid, 1 hour") << int(TokenStatus::Valid) << 1 << 7 << int(TokenHealth::Expiring);
         QTest::newRow("warnings off") << int(TokenStatus::Valid) << 1 << 0 << int(TokenHealth::Valid);
         QTest::newRow("past its date") << int(TokenStatus::Valid) << -1 << 7 << int(TokenHealth::Invalid);
@@ -72,7 +75,7 @@ private slots:
         QCOMPARE(spy.count(), 1);
         QVERIFY(spy.at(0).at(1).toString().contains(CiWrite));
         QCOMPARE(spy.at(0).at(2).toBool(), true);
-        {   // a restart the same day, and a later day while still invalid: not told again
+        { // a restart the same day, and a later day while still invalid: not told again
             ExpiryNotifier restarted(m_world->store(), logPath(), m_world->clock());
             QSignalSpy again(&restarted, &ExpiryNotifier::notify);
             restarted.evaluate();
@@ -100,8 +103,8 @@ private slots:
 
     void expiryIsToldOncePerTokenAndDayAcrossTicksAndRestarts()
     {
-        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("read"),
-                               m_world->now.addDays(6));
+        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"),
+                               QStringLiteral("read"), m_world->now.addDays(6));
         int told = 0;
         {
             ExpiryNotifier notifier(m_world->store(), logPath(), m_world->clock());
@@ -118,11 +121,12 @@ private slots:
             tick.stop();
             QCOMPARE(spy.count(), 1);
             QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("Token expires soon"));
-            QVERIFY(spy.at(0).at(1).toString().contains(QStringLiteral("\u201Claptop-read\u201D expires in 6 days")));
+            QVERIFY(spy.at(0).at(1).toString().contains(
+                QStringLiteral("\u201Claptop-read\u201D expires in 6 days")));
             QCOMPARE(spy.at(0).at(2).toBool(), false);
             told += int(spy.count());
         }
-        {   // A restart later the same day: remembered on disk.
+        { // A restart later the same day: remembered on disk.
             m_world->now = m_world->now.addSecs(3 * 3600);
             ExpiryNotifier restarted(m_world->store(), logPath(), m_world->clock());
             QSignalSpy spy(&restarted, &ExpiryNotifier::notify);
@@ -142,8 +146,8 @@ private slots:
     void severalExpiringTokensMakeOneNotification()
     {
         for (const QString &name : {CiWrite, LaptopRead, BobFine})
-            m_world->recordVerdict(name, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("read"),
-                                   m_world->now.addDays(name == BobFine ? 2 : 5));
+            m_world->recordVerdict(name, TokenStatus::Valid, QStringLiteral("alice-example"),
+                                   QStringLiteral("read"), m_world->now.addDays(name == BobFine ? 2 : 5));
         ExpiryNotifier notifier(m_world->store(), logPath(), m_world->clock());
         QSignalSpy spy(&notifier, &ExpiryNotifier::notify);
         notifier.evaluate();
@@ -156,8 +160,8 @@ private slots:
 
     void warningWindowFollowsTheSetting()
     {
-        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("read"),
-                               m_world->now.addDays(10));
+        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"),
+                               QStringLiteral("read"), m_world->now.addDays(10));
         ExpiryNotifier notifier(m_world->store(), logPath(), m_world->clock());
         QSignalSpy spy(&notifier, &ExpiryNotifier::notify);
         notifier.evaluate();
@@ -169,8 +173,8 @@ private slots:
 
     void logIsPrivateAndHoldsNoSecret()
     {
-        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("read"),
-                               m_world->now.addDays(3));
+        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"),
+                               QStringLiteral("read"), m_world->now.addDays(3));
         ExpiryNotifier notifier(m_world->store(), logPath(), m_world->clock());
         notifier.evaluate();
         QFile file(logPath());
@@ -179,7 +183,8 @@ private slots:
         QVERIFY(bytes.contains("expiry:laptop-read"));
         for (const QString &secret : AllSecrets)
             QVERIFY(!bytes.contains(secret.toUtf8()));
-        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
+        QCOMPARE(file.permissions() &
+                     (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
                  QFileDevice::Permissions());
         // A damaged log is an empty one: a notice may repeat, nothing breaks.
         file.close();

@@ -28,8 +28,10 @@ private slots:
     void init()
     {
         m_world = std::make_unique<TrayWorld>();
-        m_world->recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("write"));
-        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("read"));
+        m_world->recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"),
+                               QStringLiteral("write"));
+        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"),
+                               QStringLiteral("read"));
         m_tray = std::make_unique<TrayController>(m_world->store(), m_world->clock());
         m_tray->showWhenAvailable();
         QVERIFY(m_tray->isTrayShown());
@@ -37,7 +39,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(trayIconWindow() && trayIconWindow()->isVisible(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(iconOnScreen(trayIconWindow()).x() > 0, 10000);
         const QRect onScreen = iconOnScreen(trayIconWindow());
-        QVERIFY2(onScreen.y() < 24 && onScreen.right() < 1280, qPrintable(QStringLiteral("%1,%2").arg(onScreen.x()).arg(onScreen.y())));
+        QVERIFY2(onScreen.y() < 24 && onScreen.right() < 1280,
+                 qPrintable(QStringLiteral("%1,%2").arg(onScreen.x()).arg(onScreen.y())));
         QCOMPARE(m_tray->trayIcon()->contextMenu(), m_tray->menu());
         QCOMPARE(m_tray->trayIcon()->toolTip(), m_tray->toolTip());
     }

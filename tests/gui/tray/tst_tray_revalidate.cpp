@@ -82,7 +82,7 @@ private slots:
         QSignalSpy finished(&revalidator, &Revalidator::finished);
         QVERIFY(revalidator.runNow());
         QVERIFY(revalidator.isRunning());
-        QVERIFY(!revalidator.runNow()); // "Validate all" clicked again
+        QVERIFY(!revalidator.runNow());        // "Validate all" clicked again
         revalidator.setIntervalOverride(10ms); // and the timer firing meanwhile
         QTRY_VERIFY(m_hub->inFlight() > 0);
         // Keep asking while the slow Hub holds the run: every request is refused.

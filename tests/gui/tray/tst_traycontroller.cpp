@@ -27,7 +27,8 @@ public:
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write fake git");
-        file.write("#!/bin/sh\nd=$(dirname \"$0\")\nprintf 'argv:%s\\n' \"$*\" >> \"$d/log\"\ncat >> \"$d/log\"\n");
+        file.write(
+            "#!/bin/sh\nd=$(dirname \"$0\")\nprintf 'argv:%s\\n' \"$*\" >> \"$d/log\"\ncat >> \"$d/log\"\n");
         file.close();
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         m_git = std::make_unique<GitCredential>(path, environment, 15000);
@@ -104,13 +105,14 @@ private slots:
     void warningMarksForExpiredInvalidAndExpiring()
     {
         m_world->setWarningDays(7);
-        m_world->recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("write"));
-        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("read"),
-                               m_world->now.addDays(6));
+        m_world->recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"),
+                               QStringLiteral("write"));
+        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"),
+                               QStringLiteral("read"), m_world->now.addDays(6));
         m_world->recordVerdict(BobFine, TokenStatus::Invalid);
         m_world->recordVerdict(Colab, TokenStatus::Expired);
-        m_world->recordVerdict(QStringLiteral("oauth-carol-example"), TokenStatus::Valid, QStringLiteral("carol"),
-                               QStringLiteral("read"), m_world->now.addDays(8));
+        m_world->recordVerdict(QStringLiteral("oauth-carol-example"), TokenStatus::Valid,
+                               QStringLiteral("carol"), QStringLiteral("read"), m_world->now.addDays(8));
         TrayController tray(m_world->store(), m_world->clock());
         const QChar mark(0x26A0);
         QCOMPARE(tray.tokenAction(CiWrite)->text(), QStringLiteral("ci-write \u2014 alice-example, write"));
@@ -119,13 +121,14 @@ private slots:
                  qPrintable(tray.tokenAction(LaptopRead)->text()));
         QVERIFY(tray.tokenAction(BobFine)->text().endsWith(mark + QStringLiteral(" invalid")));
         QVERIFY(tray.tokenAction(Colab)->text().endsWith(mark + QStringLiteral(" expired")));
-        QVERIFY(!tray.tokenAction(QStringLiteral("oauth-carol-example"))->text().contains(mark)); // 8 days > 7
+        QVERIFY(
+            !tray.tokenAction(QStringLiteral("oauth-carol-example"))->text().contains(mark)); // 8 days > 7
     }
 
     void labelsRefreshWhenTheMenuIsAboutToShow()
     {
-        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("read"),
-                               m_world->now.addDays(9));
+        m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"),
+                               QStringLiteral("read"), m_world->now.addDays(9));
         TrayController tray(m_world->store(), m_world->clock());
         QVERIFY(!tray.tokenAction(LaptopRead)->text().contains(QChar(0x26A0)));
         m_world->now = m_world->now.addDays(3); // time passes, the store does not change
@@ -133,10 +136,14 @@ private slots:
         Q_EMIT tray.menu()->aboutToShow();
         QVERIFY(tray.tokenAction(LaptopRead)->text().contains(QStringLiteral("expires in 6 days")));
         // A store change relabels at once (a verdict from elsewhere), and a token added elsewhere appears.
-        m_world->recordVerdict(BobFine, TokenStatus::Valid, QStringLiteral("bob"), QStringLiteral("fineGrained"));
-        QCOMPARE(tray.tokenAction(BobFine)->text(), QStringLiteral("bob-finegrained \u2014 bob, fine-grained"));
-        QVERIFY(m_world->store()->add(QStringLiteral("R&D"), QStringLiteral("hf_FAKEnewTokenAddedLaterxxxxxxxxNewT"),
-                                      AddOptions{}).ok());
+        m_world->recordVerdict(BobFine, TokenStatus::Valid, QStringLiteral("bob"),
+                               QStringLiteral("fineGrained"));
+        QCOMPARE(tray.tokenAction(BobFine)->text(),
+                 QStringLiteral("bob-finegrained \u2014 bob, fine-grained"));
+        QVERIFY(m_world->store()
+                    ->add(QStringLiteral("R&D"), QStringLiteral("hf_FAKEnewTokenAddedLaterxxxxxxxxNewT"),
+                          AddOptions{})
+                    .ok());
         QVERIFY(tray.tokenAction(QStringLiteral("R&D")));
         QCOMPARE(tray.tokenAction(QStringLiteral("R&D"))->text(), QStringLiteral("R&&D")); // no mnemonic
         QCOMPARE(tray.tokenActions().size(), 6);
@@ -166,7 +173,8 @@ private slots:
         QSignalSpy notified(&tray, &TrayController::notified);
         m_world->secrets.setUnavailable(true);
         // Gone from stored_tokens too, so only the (unavailable) keychain could give the secret.
-        m_world->env.writeFile(QStringLiteral("stored_tokens"), "[ci-write]\nhf_token = " + CiWriteSecret.toUtf8() + "\n");
+        m_world->env.writeFile(QStringLiteral("stored_tokens"),
+                               "[ci-write]\nhf_token = " + CiWriteSecret.toUtf8() + "\n");
         tray.tokenAction(LaptopRead)->trigger();
         QCOMPARE(failed.count(), 1);
         QCOMPARE(notified.count(), 1);
@@ -202,16 +210,23 @@ private slots:
         QTest::addColumn<bool>("tokenFile");
         QTest::addColumn<TrayState>("expected");
         QTest::newRow("valid") << int(TokenStatus::Valid) << 0 << false << true << TrayState::Valid;
-        QTest::newRow("valid, expires in 30 days") << int(TokenStatus::Valid) << 30 << false << true << TrayState::Valid;
-        QTest::newRow("expiring in 6 of 7 days") << int(TokenStatus::Valid) << 6 << false << true << TrayState::Expiring;
+        QTest::newRow("valid, expires in 30 days")
+            << int(TokenStatus::Valid) << 30 << false << true << TrayState::Valid;
+        QTest::newRow("expiring in 6 of 7 days")
+            << int(TokenStatus::Valid) << 6 << false << true << TrayState::Expiring;
         QTest::newRow("invalid") << int(TokenStatus::Invalid) << 0 << false << true << TrayState::Invalid;
-        QTest::newRow("expired by the Hub") << int(TokenStatus::Expired) << 0 << false << true << TrayState::Invalid;
-        QTest::newRow("expired by date") << int(TokenStatus::Valid) << -1 << false << true << TrayState::Invalid;
-        QTest::newRow("unchecked") << int(TokenStatus::Unchecked) << 0 << false << true << TrayState::Unchecked;
-        QTest::newRow("unreachable keeps unchecked") << int(TokenStatus::Unreachable) << 0 << false << true
-                                                     << TrayState::Unchecked;
-        QTest::newRow("env override") << int(TokenStatus::Valid) << 0 << true << true << TrayState::EnvOverride;
-        QTest::newRow("no token at all") << int(TokenStatus::Valid) << 0 << false << false << TrayState::NoToken;
+        QTest::newRow("expired by the Hub")
+            << int(TokenStatus::Expired) << 0 << false << true << TrayState::Invalid;
+        QTest::newRow("expired by date")
+            << int(TokenStatus::Valid) << -1 << false << true << TrayState::Invalid;
+        QTest::newRow("unchecked") << int(TokenStatus::Unchecked) << 0 << false << true
+                                   << TrayState::Unchecked;
+        QTest::newRow("unreachable keeps unchecked")
+            << int(TokenStatus::Unreachable) << 0 << false << true << TrayState::Unchecked;
+        QTest::newRow("env override")
+            << int(TokenStatus::Valid) << 0 << true << true << TrayState::EnvOverride;
+        QTest::newRow("no token at all")
+            << int(TokenStatus::Valid) << 0 << false << false << TrayState::NoToken;
     }
 
     void iconState()
@@ -227,7 +242,8 @@ private slots:
             QFile::remove(QDir(m_world->env.hfHome()).filePath(QStringLiteral("token")));
         m_world->setWarningDays(7);
         if (verdict != int(TokenStatus::Unchecked))
-            m_world->recordVerdict(CiWrite, TokenStatus(verdict), QStringLiteral("alice-example"), QStringLiteral("write"),
+            m_world->recordVerdict(CiWrite, TokenStatus(verdict), QStringLiteral("alice-example"),
+                                   QStringLiteral("write"),
                                    expiresInDays ? m_world->now.addDays(expiresInDays) : QDateTime());
         TrayController tray(m_world->store(), m_world->clock());
         QCOMPARE(tray.trayState(), expected);
@@ -237,8 +253,8 @@ private slots:
 
     void stateFollowsTheStoreAndTheClock()
     {
-        m_world->recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("write"),
-                               m_world->now.addDays(10));
+        m_world->recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"),
+                               QStringLiteral("write"), m_world->now.addDays(10));
         TrayController tray(m_world->store(), m_world->clock());
         QSignalSpy changed(&tray, &TrayController::stateChanged);
         QCOMPARE(tray.trayState(), TrayState::Valid);
@@ -255,7 +271,8 @@ private slots:
     void toolTipNamesTheActiveTokenButNeverTheSecret()
     {
         const QDateTime expires = m_world->now.addDays(20);
-        m_world->recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"), QStringLiteral("write"), expires);
+        m_world->recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"),
+                               QStringLiteral("write"), expires);
         TrayController tray(m_world->store(), m_world->clock());
         const QString tip = tray.toolTip();
         QVERIFY2(tip.contains(CiWrite), qPrintable(tip));
@@ -299,11 +316,12 @@ private slots:
         QVERIFY(prefersDarkPanel(light, QString()));
         QVERIFY(!prefersDarkPanel(light, QStringLiteral("KDE")));
         QVERIFY(prefersDarkPanel(dark, QStringLiteral("KDE")));
-        for (TrayState state : {TrayState::Valid, TrayState::Expiring, TrayState::Invalid, TrayState::Unchecked,
-                                TrayState::EnvOverride}) {
+        for (TrayState state : {TrayState::Valid, TrayState::Expiring, TrayState::Invalid,
+                                TrayState::Unchecked, TrayState::EnvOverride}) {
             for (const bool shade : {false, true}) {
                 const QString path = QStringLiteral(":/icons/tray/%1-%2.svg")
-                                         .arg(trayStateIconId(state), shade ? QStringLiteral("dark") : QStringLiteral("light"));
+                                         .arg(trayStateIconId(state),
+                                              shade ? QStringLiteral("dark") : QStringLiteral("light"));
                 QVERIFY2(QFile::exists(path), qPrintable(path)); // the drawn icons, not the painted fallback
                 QVERIFY(!trayStateIcon(state, shade).pixmap(22, 22).isNull());
             }

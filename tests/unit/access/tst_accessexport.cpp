@@ -7,12 +7,12 @@
 
 using hftm::AccessCell;
 using hftm::AccessColumn;
-using hftm::AccessExport::csvField;
-using hftm::AccessExport::markdownText;
 using hftm::AccessGrid;
 using hftm::AccessState;
 using hftm::RepoAccessResult;
 using hftm::RepoRef;
+using hftm::AccessExport::csvField;
+using hftm::AccessExport::markdownText;
 
 namespace {
 AccessCell answered(RepoAccessResult::State state, const QString &explanation, int status = 200)
@@ -35,11 +35,14 @@ AccessGrid sampleGrid()
                    *RepoRef::parse(QStringLiteral("datasets/acme-research/gated-llm-8b"))});
     grid.setColumns({AccessColumn{QStringLiteral("laptop-read"), QStringLiteral("f1"), {}, {}},
                      AccessColumn{QStringLiteral("team|ci, \"main\""), QStringLiteral("f2"), {}, {}}});
-    grid.setCell(0, 0, answered(RepoAccessResult::State::Readable, QStringLiteral("example-org/tiny_demo is readable.")));
+    grid.setCell(
+        0, 0,
+        answered(RepoAccessResult::State::Readable, QStringLiteral("example-org/tiny_demo is readable.")));
     AccessCell gated = answered(RepoAccessResult::State::Gated,
                                 QStringLiteral("The dataset is gated, \"manual\".\nRequest access."), 403);
     gated.result->errorCode = QStringLiteral("GatedRepo");
-    gated.result->requestAccessUrl = QUrl(QStringLiteral("https://huggingface.co/datasets/acme-research/gated-llm-8b"));
+    gated.result->requestAccessUrl =
+        QUrl(QStringLiteral("https://huggingface.co/datasets/acme-research/gated-llm-8b"));
     grid.setCell(1, 1, gated);
     return grid;
 }
@@ -60,7 +63,8 @@ private slots:
         QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
         QTest::newRow("carriage return") << QStringLiteral("a\rb") << QStringLiteral("\"a\rb\"");
         QTest::newRow("leading space") << QStringLiteral(" a") << QStringLiteral("\" a\"");
-        QTest::newRow("formula =") << QStringLiteral("=HYPERLINK(\"x\")") << QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\"");
+        QTest::newRow("formula =") << QStringLiteral("=HYPERLINK(\"x\")")
+                                   << QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\"");
         QTest::newRow("formula +") << QStringLiteral("+1") << QStringLiteral("'+1");
         QTest::newRow("formula -") << QStringLiteral("-1") << QStringLiteral("'-1");
         QTest::newRow("formula @") << QStringLiteral("@SUM") << QStringLiteral("'@SUM");
@@ -77,16 +81,19 @@ private slots:
     {
         const QString csv = QString::fromUtf8(hftm::AccessExport::toCsv(sampleGrid()));
         QVERIFY(csv.endsWith(QLatin1String("\r\n")));
-        QVERIFY(csv.startsWith(QLatin1String("repo,token,state,label,http_status,error_code,explanation,hub_message,"
-                                             "request_access_url,checked_at\r\n")));
+        QVERIFY(csv.startsWith(
+            QLatin1String("repo,token,state,label,http_status,error_code,explanation,hub_message,"
+                          "request_access_url,checked_at\r\n")));
         QVERIFY2(csv.contains(QLatin1String("\r\nexample-org/tiny_demo,laptop-read,readable,Readable,200,,"
                                             "example-org/tiny_demo is readable.,,,2026-07-01T12:00:00Z\r\n")),
                  qPrintable(csv));
         QVERIFY2(csv.contains(QLatin1String("\r\nexample-org/tiny_demo,\"team|ci, \"\"main\"\"\",not-checked,"
-                                            "Not checked,,,,,,\r\n")), qPrintable(csv));
-        QVERIFY2(csv.contains(QLatin1String("datasets/acme-research/gated-llm-8b,\"team|ci, \"\"main\"\"\",gated,"
-                                            "Gated,403,GatedRepo,\"The dataset is gated, \"\"manual\"\".\n"
-                                            "Request access.\",,https://huggingface.co/datasets/acme-research/gated-llm-8b,")),
+                                            "Not checked,,,,,,\r\n")),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains(QLatin1String(
+                     "datasets/acme-research/gated-llm-8b,\"team|ci, \"\"main\"\"\",gated,"
+                     "Gated,403,GatedRepo,\"The dataset is gated, \"\"manual\"\".\n"
+                     "Request access.\",,https://huggingface.co/datasets/acme-research/gated-llm-8b,")),
                  qPrintable(csv));
         QCOMPARE(csv.count(QLatin1String("\r\n")), 1 + 4); // header + 2 repos × 2 tokens
     }
@@ -98,10 +105,12 @@ private slots:
         QCOMPARE(lines.at(0), QStringLiteral("| Repo | laptop-read | team\\|ci, \"main\" |"));
         QCOMPARE(lines.at(1), QStringLiteral("| --- | --- | --- |"));
         QCOMPARE(lines.at(2), QStringLiteral("| example-org/tiny\\_demo | Readable | Not checked |"));
-        QCOMPARE(lines.at(3), QStringLiteral("| datasets/acme-research/gated-llm-8b | Not checked | Gated |"));
-        QVERIFY2(md.contains(QLatin1String("- **datasets/acme-research/gated-llm-8b** with **team\\|ci, \"main\"**: "
-                                           "Gated (`gated`). The dataset is gated, \"manual\". Request "
-                                           "access. [Request access](https://huggingface.co/datasets/acme-research/gated-llm-8b)")),
+        QCOMPARE(lines.at(3),
+                 QStringLiteral("| datasets/acme-research/gated-llm-8b | Not checked | Gated |"));
+        QVERIFY2(md.contains(QLatin1String(
+                     "- **datasets/acme-research/gated-llm-8b** with **team\\|ci, \"main\"**: "
+                     "Gated (`gated`). The dataset is gated, \"manual\". Request "
+                     "access. [Request access](https://huggingface.co/datasets/acme-research/gated-llm-8b)")),
                  qPrintable(md));
         QVERIFY(!md.contains(QLatin1String("tiny\\_demo** with"))); // readable cells need no note
     }
@@ -117,7 +126,8 @@ private slots:
         using S = RepoAccessResult::State;
         for (S state : {S::Readable, S::Gated, S::NoAccess, S::NotFound, S::TokenInvalid, S::RateLimited,
                         S::Unreachable, S::Error})
-            QCOMPARE(hftm::AccessWords::stateId(hftm::AccessWords::fromResult(state)), RepoAccessResult::stateId(state));
+            QCOMPARE(hftm::AccessWords::stateId(hftm::AccessWords::fromResult(state)),
+                     RepoAccessResult::stateId(state));
         QCOMPARE(hftm::AccessWords::stateId(AccessState::NotChecked), QStringLiteral("not-checked"));
     }
 };

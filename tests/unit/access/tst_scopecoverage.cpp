@@ -52,40 +52,54 @@ private slots:
         const QString aliceWrite = QStringLiteral("whoami_write_token.json");
         const QString carol = QStringLiteral("whoami_org_member.json");
         const QString none;
-        QTest::newRow("fine: own user scope") << bob << QStringLiteral("bob-example/notes") << Visibility::Private
-            << Kind::FineGrained << true << ReadVia::Entity << true << QStringList{QStringLiteral("bob-example")} << QString();
-        QTest::newRow("fine: org scope reads, cannot write") << bob << QStringLiteral("acme-research/eval-7b")
-            << Visibility::Private << Kind::FineGrained << true << ReadVia::Entity << false
+        QTest::newRow("fine: own user scope")
+            << bob << QStringLiteral("bob-example/notes") << Visibility::Private << Kind::FineGrained << true
+            << ReadVia::Entity << true << QStringList{QStringLiteral("bob-example")} << QString();
+        QTest::newRow("fine: org scope reads, cannot write")
+            << bob << QStringLiteral("acme-research/eval-7b") << Visibility::Private << Kind::FineGrained
+            << true << ReadVia::Entity << false << QStringList{QStringLiteral("acme-research")}
+            << QStringLiteral("write");
+        QTest::newRow("fine: repo scope adds write")
+            << bob << QStringLiteral("acme-research/private-llm-7b") << Visibility::Unknown
+            << Kind::FineGrained << true << ReadVia::Entity << true
+            << QStringList{QStringLiteral("acme-research"), QStringLiteral("acme-research/private-llm-7b")}
+            << QStringLiteral("write");
+        QTest::newRow("fine: repo scope is case-insensitive")
+            << bob << QStringLiteral("ACME-research/Private-LLM-7b") << Visibility::Unknown
+            << Kind::FineGrained << true << ReadVia::Entity << true
+            << QStringList{QStringLiteral("acme-research"), QStringLiteral("acme-research/private-llm-7b")}
+            << QStringLiteral("write");
+        QTest::newRow("fine: model scope does not cover a dataset")
+            << bob << QStringLiteral("datasets/acme-research/private-llm-7b") << Visibility::Private
+            << Kind::FineGrained << true << ReadVia::Entity << false
             << QStringList{QStringLiteral("acme-research")} << QStringLiteral("write");
-        QTest::newRow("fine: repo scope adds write") << bob << QStringLiteral("acme-research/private-llm-7b")
-            << Visibility::Unknown << Kind::FineGrained << true << ReadVia::Entity << true
-            << QStringList{QStringLiteral("acme-research"), QStringLiteral("acme-research/private-llm-7b")}
-            << QStringLiteral("write");
-        QTest::newRow("fine: repo scope is case-insensitive") << bob << QStringLiteral("ACME-research/Private-LLM-7b")
-            << Visibility::Unknown << Kind::FineGrained << true << ReadVia::Entity << true
-            << QStringList{QStringLiteral("acme-research"), QStringLiteral("acme-research/private-llm-7b")}
-            << QStringLiteral("write");
-        QTest::newRow("fine: model scope does not cover a dataset") << bob
-            << QStringLiteral("datasets/acme-research/private-llm-7b") << Visibility::Private << Kind::FineGrained
-            << true << ReadVia::Entity << false << QStringList{QStringLiteral("acme-research")} << QStringLiteral("write");
-        QTest::newRow("fine: public gated via flag") << bob << QStringLiteral("meta-llama/Llama-3.1-8B")
-            << Visibility::PublicGated << Kind::FineGrained << true << ReadVia::GatedRepos << false << QStringList{} << QString();
-        QTest::newRow("fine: public, no scope needed") << bob << QStringLiteral("datasets/other/open")
-            << Visibility::Public << Kind::FineGrained << true << ReadVia::PublicRepo << false << QStringList{} << QString();
-        QTest::newRow("fine: private elsewhere") << bob << QStringLiteral("other/secret") << Visibility::Private
-            << Kind::FineGrained << false << ReadVia::None << false << QStringList{} << QString();
-        QTest::newRow("fine: visibility unknown") << bob << QStringLiteral("other/secret") << Visibility::Unknown
-            << Kind::FineGrained << false << ReadVia::None << false << QStringList{} << QString();
-        QTest::newRow("read token, not a member") << alice << QStringLiteral("acme-research/x") << Visibility::Private
-            << Kind::Classic << true << ReadVia::Role << false << QStringList{} << QString();
-        QTest::newRow("write token, own namespace") << aliceWrite << QStringLiteral("alice-example/x")
-            << Visibility::Private << Kind::Classic << true << ReadVia::Role << true << QStringList{} << QString();
-        QTest::newRow("write token, org admin") << carol << QStringLiteral("spaces/acme-research/demo")
-            << Visibility::Public << Kind::Classic << true << ReadVia::Role << true << QStringList{} << QStringLiteral("admin");
-        QTest::newRow("write token, org read role") << carol << QStringLiteral("open-widgets/w") << Visibility::Public
-            << Kind::Classic << true << ReadVia::Role << false << QStringList{} << QStringLiteral("read");
-        QTest::newRow("never validated") << none << QStringLiteral("a/b") << Visibility::Public << Kind::Unknown
-            << false << ReadVia::None << false << QStringList{} << QString();
+        QTest::newRow("fine: public gated via flag")
+            << bob << QStringLiteral("meta-llama/Llama-3.1-8B") << Visibility::PublicGated
+            << Kind::FineGrained << true << ReadVia::GatedRepos << false << QStringList{} << QString();
+        QTest::newRow("fine: public, no scope needed")
+            << bob << QStringLiteral("datasets/other/open") << Visibility::Public << Kind::FineGrained << true
+            << ReadVia::PublicRepo << false << QStringList{} << QString();
+        QTest::newRow("fine: private elsewhere")
+            << bob << QStringLiteral("other/secret") << Visibility::Private << Kind::FineGrained << false
+            << ReadVia::None << false << QStringList{} << QString();
+        QTest::newRow("fine: visibility unknown")
+            << bob << QStringLiteral("other/secret") << Visibility::Unknown << Kind::FineGrained << false
+            << ReadVia::None << false << QStringList{} << QString();
+        QTest::newRow("read token, not a member")
+            << alice << QStringLiteral("acme-research/x") << Visibility::Private << Kind::Classic << true
+            << ReadVia::Role << false << QStringList{} << QString();
+        QTest::newRow("write token, own namespace")
+            << aliceWrite << QStringLiteral("alice-example/x") << Visibility::Private << Kind::Classic << true
+            << ReadVia::Role << true << QStringList{} << QString();
+        QTest::newRow("write token, org admin")
+            << carol << QStringLiteral("spaces/acme-research/demo") << Visibility::Public << Kind::Classic
+            << true << ReadVia::Role << true << QStringList{} << QStringLiteral("admin");
+        QTest::newRow("write token, org read role")
+            << carol << QStringLiteral("open-widgets/w") << Visibility::Public << Kind::Classic << true
+            << ReadVia::Role << false << QStringList{} << QStringLiteral("read");
+        QTest::newRow("never validated")
+            << none << QStringLiteral("a/b") << Visibility::Public << Kind::Unknown << false << ReadVia::None
+            << false << QStringList{} << QString();
     }
 
     void table()
@@ -110,12 +124,15 @@ private slots:
 
     void fineGrainedSummaryNamesEntityPermissionsAndRole()
     {
-        const ScopeCoverage c = ScopeCoverage::evaluate(fixture(QStringLiteral("whoami_fine_grained.json")),
-                                                        *RepoRef::parse(QStringLiteral("acme-research/private-llm-7b")));
+        const ScopeCoverage c =
+            ScopeCoverage::evaluate(fixture(QStringLiteral("whoami_fine_grained.json")),
+                                    *RepoRef::parse(QStringLiteral("acme-research/private-llm-7b")));
         QCOMPARE(c.permissions.first(), QStringLiteral("repo.content.read"));
         QVERIFY(c.permissions.contains(QStringLiteral("repo.access.read")));
         const QString text = c.summary();
-        QVERIFY2(text.contains(QLatin1String("the organization acme-research (repo.content.read, collection.read")), qPrintable(text));
+        QVERIFY2(text.contains(
+                     QLatin1String("the organization acme-research (repo.content.read, collection.read")),
+                 qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("the model acme-research/private-llm-7b")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("role in acme-research: write")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("allow writing")), qPrintable(text));

@@ -23,28 +23,32 @@ private:
     QString path() const { return m_dir.filePath(QStringLiteral("cfg/watchlist.json")); }
 
 private slots:
-    void init()
-    {
-        QFile::remove(path());
-    }
+    void init() { QFile::remove(path()); }
 
     void addParsesWhatPeoplePaste_data()
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("displayId"); // empty: refused
         QTest::addColumn<QString>("host");
-        QTest::newRow("id") << QStringLiteral("openai-community/gpt2") << QStringLiteral("openai-community/gpt2") << QString();
-        QTest::newRow("models prefix") << QStringLiteral("models/org/m") << QStringLiteral("org/m") << QString();
-        QTest::newRow("dataset id") << QStringLiteral("datasets/org/data") << QStringLiteral("datasets/org/data") << QString();
-        QTest::newRow("space id") << QStringLiteral("spaces/org/demo") << QStringLiteral("spaces/org/demo") << QString();
+        QTest::newRow("id") << QStringLiteral("openai-community/gpt2")
+                            << QStringLiteral("openai-community/gpt2") << QString();
+        QTest::newRow("models prefix")
+            << QStringLiteral("models/org/m") << QStringLiteral("org/m") << QString();
+        QTest::newRow("dataset id") << QStringLiteral("datasets/org/data")
+                                    << QStringLiteral("datasets/org/data") << QString();
+        QTest::newRow("space id") << QStringLiteral("spaces/org/demo") << QStringLiteral("spaces/org/demo")
+                                  << QString();
         QTest::newRow("padded") << QStringLiteral("  org/m \n") << QStringLiteral("org/m") << QString();
         QTest::newRow("model url") << QStringLiteral("https://huggingface.co/meta-llama/Llama-3.1-8B")
-                                   << QStringLiteral("meta-llama/Llama-3.1-8B") << QStringLiteral("huggingface.co");
+                                   << QStringLiteral("meta-llama/Llama-3.1-8B")
+                                   << QStringLiteral("huggingface.co");
         QTest::newRow("dataset url") << QStringLiteral("https://huggingface.co/datasets/org/name")
-                                     << QStringLiteral("datasets/org/name") << QStringLiteral("huggingface.co");
+                                     << QStringLiteral("datasets/org/name")
+                                     << QStringLiteral("huggingface.co");
         QTest::newRow("space url") << QStringLiteral("https://huggingface.co/spaces/org/app")
                                    << QStringLiteral("spaces/org/app") << QStringLiteral("huggingface.co");
-        QTest::newRow("tree main") << QStringLiteral("https://huggingface.co/datasets/org/name/tree/main/data")
+        QTest::newRow("tree main") << QStringLiteral(
+                                          "https://huggingface.co/datasets/org/name/tree/main/data")
                                    << QStringLiteral("datasets/org/name") << QStringLiteral("huggingface.co");
         QTest::newRow("blob with query") << QStringLiteral("https://hf.co/org/m/blob/main/config.json?x=1#L2")
                                          << QStringLiteral("org/m") << QStringLiteral("huggingface.co");
@@ -60,7 +64,8 @@ private slots:
         QTest::newRow("double dash") << QStringLiteral("org/a--b") << QString() << QString();
         QTest::newRow("prefix only") << QStringLiteral("datasets/org") << QString() << QString();
         QTest::newRow("ftp link") << QStringLiteral("ftp://huggingface.co/org/m") << QString() << QString();
-        QTest::newRow("link to settings") << QStringLiteral("https://huggingface.co/settings") << QString() << QString();
+        QTest::newRow("link to settings")
+            << QStringLiteral("https://huggingface.co/settings") << QString() << QString();
     }
 
     void addParsesWhatPeoplePaste()
@@ -113,8 +118,10 @@ private slots:
         QStringList ids;
         for (const RepoRef &repo : reloaded.repos())
             ids << repo.displayId();
-        QCOMPARE(ids, (QStringList{QStringLiteral("d/four"), QStringLiteral("datasets/b/two"), QStringLiteral("a/one")}));
-        QCOMPARE(reloaded.repos().at(0).sourceHost, QStringLiteral("huggingface.co")); // kept for the host check
+        QCOMPARE(ids, (QStringList{QStringLiteral("d/four"), QStringLiteral("datasets/b/two"),
+                                   QStringLiteral("a/one")}));
+        QCOMPARE(reloaded.repos().at(0).sourceHost,
+                 QStringLiteral("huggingface.co")); // kept for the host check
         QCOMPARE(reloaded.repos().at(1).sourceHost, QString());
     }
 
@@ -129,12 +136,18 @@ private slots:
         QCOMPARE(QDir(m_dir.filePath(QStringLiteral("cfg"))).entryList(QDir::Files),
                  QStringList{QStringLiteral("watchlist.json")}); // no temp file left behind
         const QJsonObject root = QJsonDocument::fromJson([&] {
-            QFile f(path());
-            f.open(QIODevice::ReadOnly);
-            return f.readAll();
-        }()).object();
+                                     QFile f(path());
+                                     f.open(QIODevice::ReadOnly);
+                                     return f.readAll();
+                                 }())
+                                     .object();
         QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
-        QCOMPARE(root.value(QStringLiteral("repos")).toArray().at(0).toObject().value(QStringLiteral("type")).toString(),
+        QCOMPARE(root.value(QStringLiteral("repos"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
                  QStringLiteral("models"));
     }
 
@@ -156,7 +169,9 @@ private slots:
         const hftm::Error error = list.load();
         QCOMPARE(error.code, ErrorCode::FileUnparseable);
         QCOMPARE(list.size(), 0);
-        QVERIFY(QDir(QFileInfo(path()).path()).entryList({QStringLiteral("watchlist.json.unparsed-*")}).size() == 1);
+        QVERIFY(
+            QDir(QFileInfo(path()).path()).entryList({QStringLiteral("watchlist.json.unparsed-*")}).size() ==
+            1);
 
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(R"({"version":1,"repos":[{"type":"models","id":"ok/one"},{"type":"models","id":"bad id/x"},

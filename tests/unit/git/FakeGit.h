@@ -24,7 +24,8 @@ public:
                                   "[ -e \"$d/echo-stdin-to-stderr\" ] && cat \"$d/stdin\" >&2\n"
                                   "exit $(cat \"$d/exit\" 2>/dev/null || echo 0)\n";
         write(QStringLiteral("git"), script);
-        QFile::setPermissions(program(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(program(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
 
     bool isValid() const { return m_dir.isValid(); }

@@ -47,7 +47,8 @@ void GitCredentialFakeTest::approveWritesProtocolOnStdin()
     const Error error = GitCredential(git.program(), childEnvironment()).approve(Endpoint, Canary);
     QVERIFY2(!error, qPrintable(error.message));
     QCOMPARE(git.argv(), (QStringList{QStringLiteral("credential"), QStringLiteral("approve")}));
-    QCOMPARE(git.stdinBytes(), "url=https://huggingface.co\nusername=hf_user\npassword=" + Canary.toUtf8() + "\n\n");
+    QCOMPARE(git.stdinBytes(),
+             "url=https://huggingface.co\nusername=hf_user\npassword=" + Canary.toUtf8() + "\n\n");
 }
 
 void GitCredentialFakeTest::rejectWritesProtocolOnStdin()
@@ -84,19 +85,23 @@ void GitCredentialFakeTest::controlCharactersRefusedBeforeGit_data()
 {
     QTest::addColumn<QString>("endpoint");
     QTest::addColumn<QString>("token");
-    const auto withToken = [](const char *tag, const QString &token) { QTest::newRow(tag) << Endpoint << token; };
+    const auto withToken = [](const char *tag, const QString &token) {
+        QTest::newRow(tag) << Endpoint << token;
+    };
     withToken("LF injects host", QStringLiteral("hf_x\nhost=evil.example"));
     withToken("CR", QStringLiteral("hf_x\rhost=evil.example"));
     withToken("CRLF", QStringLiteral("hf_x\r\nhost=evil.example"));
     withToken("NUL", QStringLiteral("hf_x") + QChar(0) + QStringLiteral("host=evil.example"));
     withToken("tab", QStringLiteral("hf_x\tevil"));
     withToken("escape", QStringLiteral("hf_x\x1b[2Jevil"));
-    withToken("DEL", QStringLiteral("hf_x\x7f" "evil"));
+    withToken("DEL", QStringLiteral("hf_x\x7f"
+                                    "evil"));
     withToken("NEL (C1)", QStringLiteral("hf_x") + QChar(0x85) + QStringLiteral("evil"));
     withToken("line separator", QStringLiteral("hf_x") + QChar(0x2028) + QStringLiteral("evil"));
     withToken("empty token", QString());
     QTest::newRow("LF in endpoint") << QStringLiteral("https://huggingface.co\nhost=evil.example") << Canary;
-    QTest::newRow("NUL in endpoint") << QStringLiteral("https://huggingface.co") + QChar(0) + QStringLiteral("evil")
+    QTest::newRow("NUL in endpoint") << QStringLiteral("https://huggingface.co") + QChar(0) +
+                                            QStringLiteral("evil")
                                      << Canary;
     QTest::newRow("empty endpoint") << QString() << Canary;
 }
@@ -150,7 +155,8 @@ void GitCredentialFakeTest::hangingGitIsStopped()
     const Error error = GitCredential(git.program(), childEnvironment(), TimeoutMs).approve(Endpoint, Canary);
     const qint64 elapsed = clock.elapsed();
     QCOMPARE(error.code, ErrorCode::Git);
-    QVERIFY2(error.message.contains(QStringLiteral("did not finish within 0.5 s")), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QStringLiteral("did not finish within 0.5 s")),
+             qPrintable(error.message));
     QVERIFY(!error.message.contains(Canary));
     QVERIFY(elapsed >= TimeoutMs);
     QVERIFY2(elapsed < TimeoutMs + 5000, "the call was not bounded by its timeout");
@@ -172,8 +178,8 @@ void GitCredentialFakeTest::configuredHelpers_data()
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("none") << QByteArray("user.name=Ada\ncore.bare=false\n") << QStringList();
     QTest::newRow("store") << QByteArray("credential.helper=store\n") << QStringList{QStringLiteral("store")};
-    QTest::newRow("cache with options") << QByteArray("credential.helper=cache --timeout 30000\n")
-                                        << QStringList{QStringLiteral("cache")};
+    QTest::newRow("cache with options")
+        << QByteArray("credential.helper=cache --timeout 30000\n") << QStringList{QStringLiteral("cache")};
     QTest::newRow("store with file") << QByteArray("credential.helper=store --file /tmp/x\n")
                                      << QStringList{QStringLiteral("store")};
     QTest::newRow("absolute libsecret")
@@ -181,13 +187,13 @@ void GitCredentialFakeTest::configuredHelpers_data()
         << QStringList{QStringLiteral("/usr/libexec/git-core/git-credential-libsecret")};
     QTest::newRow("manager-core") << QByteArray("credential.helper=manager-core\n")
                                   << QStringList{QStringLiteral("manager-core")};
-    QTest::newRow("url-scoped ignored") << QByteArray("credential.https://huggingface.co.helper=store\n")
-                                        << QStringList();
-    QTest::newRow("shell helper ignored") << QByteArray("credential.helper=!f() { echo password=x; }; f\n")
-                                          << QStringList();
+    QTest::newRow("url-scoped ignored")
+        << QByteArray("credential.https://huggingface.co.helper=store\n") << QStringList();
+    QTest::newRow("shell helper ignored")
+        << QByteArray("credential.helper=!f() { echo password=x; }; f\n") << QStringList();
     QTest::newRow("empty reset ignored") << QByteArray("credential.helper=\n") << QStringList();
-    QTest::newRow("windows path ignored") << QByteArray("credential.helper=C:/Program Files/Git/gcm.exe\n")
-                                          << QStringList();
+    QTest::newRow("windows path ignored")
+        << QByteArray("credential.helper=C:/Program Files/Git/gcm.exe\n") << QStringList();
     QTest::newRow("other credential keys ignored")
         << QByteArray("credential.usehttppath=true\ncredential.username=hf_user\n") << QStringList();
     QTest::newRow("not at line start") << QByteArray("alias.x=credential.helper=store\n") << QStringList();
@@ -196,8 +202,8 @@ void GitCredentialFakeTest::configuredHelpers_data()
                       "credential.helper=\ncredential.helper=store --file /tmp/y\n"
                       "credential.https://huggingface.co.helper=osxkeychain\n")
         << QStringList{QStringLiteral("cache"), QStringLiteral("store")};
-    QTest::newRow("no trailing newline") << QByteArray("credential.helper=osxkeychain")
-                                         << QStringList{QStringLiteral("osxkeychain")};
+    QTest::newRow("no trailing newline")
+        << QByteArray("credential.helper=osxkeychain") << QStringList{QStringLiteral("osxkeychain")};
 }
 
 void GitCredentialFakeTest::configuredHelpers()

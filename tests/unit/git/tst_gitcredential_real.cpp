@@ -57,7 +57,10 @@ void GitCredentialRealTest::initTestCase()
                  QStringLiteral("store --file ") + m_credentialsPath}));
 }
 
-void GitCredentialRealTest::init() { QFile::remove(m_credentialsPath); }
+void GitCredentialRealTest::init()
+{
+    QFile::remove(m_credentialsPath);
+}
 
 QString GitCredentialRealTest::credentials() const
 {
@@ -70,12 +73,14 @@ bool GitCredentialRealTest::git(const QStringList &arguments)
     QProcess process;
     process.setProcessEnvironment(m_environment);
     process.start(QStringLiteral("git"), arguments);
-    return process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    return process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit &&
+           process.exitCode() == 0;
 }
 
 void GitCredentialRealTest::configuredHelpersFromRealConfig()
 {
-    const Result<QStringList> helpers = GitCredential(QStringLiteral("git"), m_environment).configuredHelpers();
+    const Result<QStringList> helpers =
+        GitCredential(QStringLiteral("git"), m_environment).configuredHelpers();
     QVERIFY2(helpers.ok(), qPrintable(helpers.error().message));
     QCOMPARE(helpers.value(), QStringList{QStringLiteral("store")});
 }
@@ -120,7 +125,9 @@ void GitCredentialRealTest::rejectRemovesOnlyThatHost()
 void GitCredentialRealTest::injectionNeverReachesTheHelper()
 {
     const GitCredential credential(QStringLiteral("git"), m_environment);
-    QCOMPARE(credential.approve(QStringLiteral("https://huggingface.co"), QStringLiteral("hf_x\nhost=evil.example")).code,
+    QCOMPARE(credential
+                 .approve(QStringLiteral("https://huggingface.co"), QStringLiteral("hf_x\nhost=evil.example"))
+                 .code,
              ErrorCode::InvalidInput);
     QVERIFY(!QFile::exists(m_credentialsPath));
 }

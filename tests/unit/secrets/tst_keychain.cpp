@@ -11,7 +11,10 @@ namespace {
 
 // The production service name: with-keyring.sh gives every run a fresh keyring, so nothing left over from
 // another run can satisfy an assertion.
-QString testService() { return QString::fromLatin1(KeychainSecretStore::ServiceName); }
+QString testService()
+{
+    return QString::fromLatin1(KeychainSecretStore::ServiceName);
+}
 
 struct ToolOutput {
     int exitCode = -1;
@@ -57,7 +60,8 @@ private:
 void KeychainTest::initTestCase()
 {
     // with-keyring.sh exports this; without it we might be talking to a real user's keyring.
-    QVERIFY2(qEnvironmentVariableIsSet("HFTM_KEYRING_SCRATCH"), "run this test through tests/with-keyring.sh");
+    QVERIFY2(qEnvironmentVariableIsSet("HFTM_KEYRING_SCRATCH"),
+             "run this test through tests/with-keyring.sh");
     QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"), "no private D-Bus session");
 }
 
@@ -67,7 +71,8 @@ void KeychainTest::roundTrip_data()
     QTest::addColumn<QString>("secret");
     QTest::newRow("plain") << QStringLiteral("work") << QStringLiteral("hf_AbCdEfGhIjKlMnOpQrStUvWxYz012345");
     QTest::newRow("spaces") << QStringLiteral("my laptop token") << QStringLiteral("hf_spaces0123456789");
-    QTest::newRow("unicode name") << QStringLiteral("Käse 東京 🤗") << QStringLiteral("hf_unicodeName0123");
+    QTest::newRow("unicode name") << QStringLiteral("Käse 東京 🤗")
+                                  << QStringLiteral("hf_unicodeName0123");
     QTest::newRow("unicode secret") << QStringLiteral("odd") << QStringLiteral("päss wörd ✓ \u00a0end");
     QTest::newRow("punctuation") << QStringLiteral("a/b:c=d;e'f\"g") << QStringLiteral("hf_punct");
     QTest::newRow("long") << QStringLiteral("long") << QString(4096, QLatin1Char('x'));
@@ -94,8 +99,9 @@ void KeychainTest::overwrite()
     QVERIFY(!m_store.write(key, QStringLiteral("hf_second")));
     QCOMPARE(m_store.read(key).value(), QStringLiteral("hf_second"));
     // Still one item, not two: an overwrite must replace, or stale secrets pile up in the keyring.
-    const ToolOutput found = secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
-                                         testService(), QStringLiteral("user"), key});
+    const ToolOutput found =
+        secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
+                    testService(), QStringLiteral("user"), key});
     QCOMPARE(found.out.count(QStringLiteral("attribute.user = overwritten")), 1);
     QVERIFY(!m_store.remove(key));
 }
@@ -127,21 +133,23 @@ void KeychainTest::visibleToSecretTool()
     const QString secret = QStringLiteral("hf_visibleToSecretTool0123456789");
     QVERIFY(!m_store.write(key, secret));
 
-    const ToolOutput search = secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
-                                          testService()});
+    const ToolOutput search = secretTool(
+        {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"), testService()});
     QCOMPARE(search.exitCode, 0);
-    QVERIFY2(search.out.contains(QStringLiteral("attribute.server = ") + testService()), "no item for our service");
+    QVERIFY2(search.out.contains(QStringLiteral("attribute.server = ") + testService()),
+             "no item for our service");
     QVERIFY(search.out.contains(QStringLiteral("attribute.user = ") + key));
 
     // And the secret itself, looked up by the attributes other apps would use.
-    const ToolOutput lookup = secretTool({QStringLiteral("lookup"), QStringLiteral("server"), testService(),
-                                          QStringLiteral("user"), key});
+    const ToolOutput lookup = secretTool(
+        {QStringLiteral("lookup"), QStringLiteral("server"), testService(), QStringLiteral("user"), key});
     QCOMPARE(lookup.exitCode, 0);
     QCOMPARE(lookup.out.trimmed(), secret);
 
     QVERIFY(!m_store.remove(key));
-    const ToolOutput gone = secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
-                                        testService(), QStringLiteral("user"), key});
+    const ToolOutput gone =
+        secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
+                    testService(), QStringLiteral("user"), key});
     QVERIFY(!gone.out.contains(QStringLiteral("attribute.user")));
 }
 
@@ -194,8 +202,8 @@ void KeychainTest::timingOfReads()
 void KeychainTest::cleanupTestCase()
 {
     // Nothing of ours may be left behind in the keyring.
-    const ToolOutput left = secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
-                                        testService()});
+    const ToolOutput left = secretTool(
+        {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"), testService()});
     // Only the attribute lines are shown on failure: secret-tool also prints the secrets.
     const QStringList users = left.out.split(QLatin1Char('\n')).filter(QStringLiteral("attribute.user"));
     QVERIFY2(users.isEmpty(), qPrintable(users.join(QLatin1Char('\n'))));

@@ -39,7 +39,8 @@ private:
 
 void KeychainLockedTest::initTestCase()
 {
-    QVERIFY2(qEnvironmentVariableIsSet("HFTM_KEYRING_SCRATCH"), "run this test through tests/with-keyring.sh");
+    QVERIFY2(qEnvironmentVariableIsSet("HFTM_KEYRING_SCRATCH"),
+             "run this test through tests/with-keyring.sh");
     QVERIFY(!m_store.write(QStringLiteral("existing"), QStringLiteral("hf_existingBeforeLock")));
     QVERIFY2(lockLoginCollection(), "could not lock the login collection");
 }

@@ -35,9 +35,11 @@ private:
 
 void KeychainTimeoutTest::initTestCase()
 {
-    QVERIFY2(!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"), "run this test through tests/without-keyring.sh");
+    QVERIFY2(!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
+             "run this test through tests/without-keyring.sh");
     QVERIFY(m_scratch.isValid());
-    for (const char *name : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"}) {
+    for (const char *name :
+         {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"}) {
         const QString path = m_scratch.filePath(QString::fromLatin1(name));
         QVERIFY(QDir().mkpath(path));
         qputenv(name, path.toUtf8());
@@ -79,7 +81,8 @@ void KeychainTimeoutTest::writeTimesOutAndWritesNothing()
     QVERIFY(error.message.contains(QStringLiteral("files-only")));
 
     // No fallback file anywhere we can see: our socket is the only thing in the scratch folder.
-    QDirIterator it(m_scratch.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    QDirIterator it(m_scratch.path(), QDir::Files | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
     QStringList files;
     while (it.hasNext())
         files.append(it.next());
@@ -99,9 +102,11 @@ void KeychainTimeoutTest::lateFinishIsHarmless()
     QElapsedTimer clock;
     clock.start();
     const Result<QString> read = store.read(QStringLiteral("work"));
-    qInfo("after hanging up, read came back after %lld ms: %s", clock.elapsed(), qPrintable(read.error().message));
+    qInfo("after hanging up, read came back after %lld ms: %s", clock.elapsed(),
+          qPrintable(read.error().message));
     QCOMPARE(read.error().code, ErrorCode::KeychainUnavailable);
-    QVERIFY2(!read.error().message.contains(QStringLiteral("did not answer")), qPrintable(read.error().message));
+    QVERIFY2(!read.error().message.contains(QStringLiteral("did not answer")),
+             qPrintable(read.error().message));
 }
 
 QTEST_GUILESS_MAIN(KeychainTimeoutTest)

@@ -59,14 +59,18 @@ private:
 
 void KeychainUnavailableTest::initTestCase()
 {
-    QVERIFY2(!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"), "run this test through tests/without-keyring.sh");
+    QVERIFY2(!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
+             "run this test through tests/without-keyring.sh");
     QVERIFY(m_scratch.isValid());
     // Every place QtKeychain (QSettings fallback), GLib or libsecret could write to points into the scratch
     // folder, so nothingWrittenAnywhere() can see any file they create. An empty XDG_RUNTIME_DIR also keeps
     // GLib from finding a user's bus at $XDG_RUNTIME_DIR/bus.
-    const char *const variables[][2] = {{"HOME", "home"},           {"XDG_CONFIG_HOME", "config"},
-                                        {"XDG_DATA_HOME", "data"},  {"XDG_CACHE_HOME", "cache"},
-                                        {"XDG_STATE_HOME", "state"}, {"XDG_RUNTIME_DIR", "run"}};
+    const char *const variables[][2] = {{"HOME", "home"},
+                                        {"XDG_CONFIG_HOME", "config"},
+                                        {"XDG_DATA_HOME", "data"},
+                                        {"XDG_CACHE_HOME", "cache"},
+                                        {"XDG_STATE_HOME", "state"},
+                                        {"XDG_RUNTIME_DIR", "run"}};
     for (const auto &variable : variables) {
         const QString path = m_scratch.filePath(QString::fromLatin1(variable[1]));
         QVERIFY(QDir().mkpath(path));

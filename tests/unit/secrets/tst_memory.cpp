@@ -56,7 +56,8 @@ void MemoryStoreTest::unavailableRefusesEverything()
     QVERIFY(!store.write(QStringLiteral("kept"), QStringLiteral("hf_kept")));
     store.setUnavailable(true);
     QCOMPARE(store.read(QStringLiteral("kept")).error().code, ErrorCode::KeychainUnavailable);
-    QCOMPARE(store.write(QStringLiteral("new"), QStringLiteral("hf_new")).code, ErrorCode::KeychainUnavailable);
+    QCOMPARE(store.write(QStringLiteral("new"), QStringLiteral("hf_new")).code,
+             ErrorCode::KeychainUnavailable);
     QCOMPARE(store.remove(QStringLiteral("kept")).code, ErrorCode::KeychainUnavailable);
     QCOMPARE(store.probe().code, ErrorCode::KeychainUnavailable);
     QVERIFY(!store.read(QStringLiteral("kept")).error().message.isEmpty());

@@ -27,7 +27,8 @@ inline const QList<std::pair<QString, QString>> &fixtureTokens()
         {QStringLiteral("bob-finegrained"), QStringLiteral("hf_FAKEbobFineTokenForTestsOnlyxxBobF")},
         {QStringLiteral("ci-write"), QStringLiteral("hf_FAKEciWriteTokenForTestsOnlyxxCiWr")},
         {QStringLiteral("laptop-read"), QStringLiteral("hf_FAKElaptopReadTokenForTestsOnlLrdA")},
-        {QStringLiteral("oauth-carol-example"), QStringLiteral("hf_oauth_FAKEoauthCarolTokenForTestsOnlOaCa")},
+        {QStringLiteral("oauth-carol-example"),
+         QStringLiteral("hf_oauth_FAKEoauthCarolTokenForTestsOnlOaCa")},
     };
     return tokens;
 }
@@ -114,8 +115,11 @@ public:
         file.write("#!/bin/sh\n"
                    "cat >/dev/null\n"
                    "printf '%s\\n' \"$*\" >> \"$(dirname \"$0\")/calls\"\n"
-                   "[ " + QByteArray::number(exitCode) + " -ne 0 ] && echo 'helper refused' >&2\n"
-                   "exit " + QByteArray::number(exitCode) + "\n");
+                   "[ " +
+                   QByteArray::number(exitCode) +
+                   " -ne 0 ] && echo 'helper refused' >&2\n"
+                   "exit " +
+                   QByteArray::number(exitCode) + "\n");
         file.close();
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         m_git = std::make_unique<GitCredential>(path, environment, 15000);

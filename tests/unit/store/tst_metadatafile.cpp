@@ -134,16 +134,17 @@ private slots:
         QTest::addColumn<StorageMode>("mode");
         QTest::newRow("defaults") << QByteArray("{}") << 7 << 30 << 6 << StorageMode::KeychainAndFiles;
         QTest::newRow("in range") << QByteArray(R"({"expiryWarningDays":14,"clipboardTimeoutSeconds":45,)"
-                                               R"("revalidateIntervalHours":24,"storage":"files-only"})")
+                                                R"("revalidateIntervalHours":24,"storage":"files-only"})")
                                   << 14 << 45 << 24 << StorageMode::FilesOnly;
         QTest::newRow("below") << QByteArray(R"({"expiryWarningDays":-3,"clipboardTimeoutSeconds":1,)"
-                                            R"("revalidateIntervalHours":0})")
+                                             R"("revalidateIntervalHours":0})")
                                << 0 << 5 << 1 << StorageMode::KeychainAndFiles;
         QTest::newRow("above") << QByteArray(R"({"expiryWarningDays":9999,"clipboardTimeoutSeconds":9999,)"
-                                            R"("revalidateIntervalHours":9999,"storage":"keychain-only"})")
+                                             R"("revalidateIntervalHours":9999,"storage":"keychain-only"})")
                                << 365 << 600 << 168 << StorageMode::KeychainOnly;
-        QTest::newRow("wrong types") << QByteArray(R"({"expiryWarningDays":"3","clipboardTimeoutSeconds":null,)"
-                                                  R"("storage":"cloud"})")
+        QTest::newRow("wrong types") << QByteArray(
+                                            R"({"expiryWarningDays":"3","clipboardTimeoutSeconds":null,)"
+                                            R"("storage":"cloud"})")
                                      << 7 << 30 << 6 << StorageMode::KeychainAndFiles;
     }
 
@@ -188,7 +189,8 @@ private slots:
         QVERIFY(got.openAtLogin);
         QVERIFY(got.trayHintShown);
         QCOMPARE(store->endpointFor(QStringLiteral("ci-write")), wanted.endpoint);
-        QVERIFY(!store->setEndpoint(QStringLiteral("ci-write"), QStringLiteral("https://own.example")).isError());
+        QVERIFY(
+            !store->setEndpoint(QStringLiteral("ci-write"), QStringLiteral("https://own.example")).isError());
         QCOMPARE(store->endpointFor(QStringLiteral("ci-write")), QStringLiteral("https://own.example"));
         QCOMPARE(store->endpointFor(QStringLiteral("laptop-read")), wanted.endpoint);
         QCOMPARE(world.secrets.entries().size(), test::fixtureTokens().size()); // nothing moved
@@ -200,19 +202,23 @@ private slots:
         AddOptions activate;
         activate.activate = true;
         QTest::newRow("reload") << Operation([](TokenStore &s) { s.reload(); });
-        QTest::newRow("add") << Operation([=](TokenStore &s) { s.add(QStringLiteral("new"), test::Canary, activate); });
+        QTest::newRow("add") << Operation(
+            [=](TokenStore &s) { s.add(QStringLiteral("new"), test::Canary, activate); });
         QTest::newRow("record check") << Operation([](TokenStore &s) {
             TokenCheck check;
             check.status = TokenStatus::Valid;
             s.recordCheck(QStringLiteral("ci-write"), check);
         });
         QTest::newRow("save settings") << Operation([](TokenStore &s) { s.saveSettings(Settings{}); });
-        QTest::newRow("set endpoint")
-            << Operation([](TokenStore &s) { s.setEndpoint(QStringLiteral("ci-write"), QStringLiteral("https://x.example")); });
-        QTest::newRow("storage mode") << Operation([](TokenStore &s) { s.setStorageMode(StorageMode::KeychainOnly); });
-        QTest::newRow("switch") << Operation([](TokenStore &s) { s.switchTo(QStringLiteral("laptop-read")); });
-        QTest::newRow("rename")
-            << Operation([](TokenStore &s) { s.rename(QStringLiteral("laptop-read"), QStringLiteral("lr")); });
+        QTest::newRow("set endpoint") << Operation([](TokenStore &s) {
+            s.setEndpoint(QStringLiteral("ci-write"), QStringLiteral("https://x.example"));
+        });
+        QTest::newRow("storage mode")
+            << Operation([](TokenStore &s) { s.setStorageMode(StorageMode::KeychainOnly); });
+        QTest::newRow("switch") << Operation(
+            [](TokenStore &s) { s.switchTo(QStringLiteral("laptop-read")); });
+        QTest::newRow("rename") << Operation(
+            [](TokenStore &s) { s.rename(QStringLiteral("laptop-read"), QStringLiteral("lr")); });
         QTest::newRow("remove") << Operation([](TokenStore &s) { s.remove(QStringLiteral("laptop-read")); });
     }
 
@@ -236,10 +242,12 @@ private slots:
         QCOMPARE(world.metadataBytes(), corrupt);
         QVERIFY(world.secrets.entries().isEmpty());
         if (QByteArray(QTest::currentDataTag()) != "switch") // the token file is not ours to guard here
-            QCOMPARE(world.env.readFile(QStringLiteral("token")), test::fixtureSecret(QStringLiteral("ci-write")).toUtf8());
+            QCOMPARE(world.env.readFile(QStringLiteral("token")),
+                     test::fixtureSecret(QStringLiteral("ci-write")).toUtf8());
         // The errors all say "Nothing was changed", and add() and setStorageMode() do refuse up front.
         // rename() and remove() must refuse before touching stored_tokens when the metadata cannot follow.
-        QCOMPARE(world.storedTokens(), test::ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens")));
+        QCOMPARE(world.storedTokens(),
+                 test::ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens")));
     }
 
     void updatesFromTwoWritersAreBothKept()
@@ -260,7 +268,8 @@ private slots:
         }));
         const Result<MetadataFile::Content> both = second.load();
         QVERIFY(both);
-        QCOMPARE(both->tokens.keys(), (QStringList{QStringLiteral("from-first"), QStringLiteral("from-second")}));
+        QCOMPARE(both->tokens.keys(),
+                 (QStringList{QStringLiteral("from-first"), QStringLiteral("from-second")}));
         // An update that reports "no change" writes nothing.
         const QByteArray before = world.metadataBytes();
         QVERIFY(first.update([](MetadataFile::Content &c) {

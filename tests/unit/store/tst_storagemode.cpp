@@ -12,9 +12,13 @@ using hftm::test::StoreWorld;
 Q_DECLARE_METATYPE(hftm::StorageMode)
 
 namespace {
-QString secretOf(const char *name) { return test::fixtureSecret(QString::fromLatin1(name)); }
+QString secretOf(const char *name)
+{
+    return test::fixtureSecret(QString::fromLatin1(name));
+}
 
-const StorageMode AllModes[] = {StorageMode::KeychainAndFiles, StorageMode::KeychainOnly, StorageMode::FilesOnly};
+const StorageMode AllModes[] = {StorageMode::KeychainAndFiles, StorageMode::KeychainOnly,
+                                StorageMode::FilesOnly};
 
 QByteArray section(const QString &name, const QString &secret)
 {
@@ -45,14 +49,14 @@ private slots:
         QCOMPARE(m_store->settings().storageMode, StorageMode::KeychainOnly);
         // Only the OAuth section is left: huggingface_hub refreshes it in place.
         QCOMPARE(m_world->storedTokens(),
-                 section(QStringLiteral("oauth-carol-example"), secretOf("oauth-carol-example"))
-                     + "refresh_token = " + test::FixtureRefreshToken + "\nexpires_at = 1790000000\n\n");
+                 section(QStringLiteral("oauth-carol-example"), secretOf("oauth-carol-example")) +
+                     "refresh_token = " + test::FixtureRefreshToken + "\nexpires_at = 1790000000\n\n");
         for (const auto &[name, secret] : test::fixtureTokens())
             QCOMPARE(m_world->secrets.entries().value(name), secret);
         for (const TokenRecord &record : m_store->tokens()) {
-            const StorageLocations expected = record.oauth
-                ? StorageLocations(StorageLocation::Keychain | StorageLocation::StoredTokens)
-                : StorageLocations(StorageLocation::Keychain);
+            const StorageLocations expected =
+                record.oauth ? StorageLocations(StorageLocation::Keychain | StorageLocation::StoredTokens)
+                             : StorageLocations(StorageLocation::Keychain);
             QCOMPARE(record.storage, expected);
             QVERIFY(!record.missingFromFiles); // we moved them; hf did not remove them
         }
@@ -92,7 +96,8 @@ private slots:
     {
         QTest::addColumn<StorageMode>("from");
         QTest::addColumn<StorageMode>("to");
-        QTest::newRow("files-only -> keychain-and-files") << StorageMode::FilesOnly << StorageMode::KeychainAndFiles;
+        QTest::newRow("files-only -> keychain-and-files")
+            << StorageMode::FilesOnly << StorageMode::KeychainAndFiles;
         QTest::newRow("files-only -> keychain-only") << StorageMode::FilesOnly << StorageMode::KeychainOnly;
         QTest::newRow("keychain-only -> files-only") << StorageMode::KeychainOnly << StorageMode::FilesOnly;
         QTest::newRow("keychain-only -> keychain-and-files")
@@ -123,7 +128,8 @@ private slots:
         QTest::addColumn<StorageMode>("to");
         for (const StorageMode from : AllModes) {
             for (const StorageMode to : AllModes) {
-                const QByteArray row = (storageModeId(from) + QStringLiteral(" -> ") + storageModeId(to)).toUtf8();
+                const QByteArray row =
+                    (storageModeId(from) + QStringLiteral(" -> ") + storageModeId(to)).toUtf8();
                 QTest::newRow(row.constData()) << from << to;
             }
         }
@@ -180,11 +186,13 @@ private slots:
         QVERIFY(!m_store->setStorageMode(StorageMode::KeychainOnly).isError());
         // `hf auth login` appends a plaintext section behind our back.
         m_world->env.writeFile(QStringLiteral("stored_tokens"),
-                               m_world->storedTokens() + section(QStringLiteral("from-hf"), test::Canary) + "\n");
+                               m_world->storedTokens() + section(QStringLiteral("from-hf"), test::Canary) +
+                                   "\n");
         QVERIFY(!m_store->reload().isError());
         QCOMPARE(m_world->secrets.entries().value(QStringLiteral("from-hf")), test::Canary);
         QVERIFY(!m_world->storedTokens().contains(test::Canary.toUtf8()));
-        QCOMPARE(m_store->token(QStringLiteral("from-hf"))->storage, StorageLocations(StorageLocation::Keychain));
+        QCOMPARE(m_store->token(QStringLiteral("from-hf"))->storage,
+                 StorageLocations(StorageLocation::Keychain));
         QVERIFY(!m_store->token(QStringLiteral("from-hf"))->missingFromFiles);
         QCOMPARE(m_store->syncNotes().filter(QStringLiteral("Imported \"from-hf\"")).size(), 1);
         QCOMPARE(m_store->syncNotes().filter(QStringLiteral("removed")).size(), 0);
@@ -194,12 +202,14 @@ private slots:
     {
         QVERIFY(!m_store->setStorageMode(StorageMode::KeychainOnly).isError());
         m_world->secrets.setUnavailable(true);
-        const QByteArray withNew = m_world->storedTokens() + section(QStringLiteral("from-hf"), test::Canary) + "\n";
+        const QByteArray withNew =
+            m_world->storedTokens() + section(QStringLiteral("from-hf"), test::Canary) + "\n";
         m_world->env.writeFile(QStringLiteral("stored_tokens"), withNew);
         QVERIFY(!m_store->reload().isError());
         // Only a secret the keychain is known to hold may leave the file.
         QCOMPARE(m_world->storedTokens(), withNew);
-        QCOMPARE(m_store->token(QStringLiteral("from-hf"))->storage, StorageLocations(StorageLocation::StoredTokens));
+        QCOMPARE(m_store->token(QStringLiteral("from-hf"))->storage,
+                 StorageLocations(StorageLocation::StoredTokens));
         QCOMPARE(m_store->syncNotes().filter(QStringLiteral("Could not copy \"from-hf\"")).size(), 1);
     }
 
@@ -220,7 +230,8 @@ private slots:
         // In files-only mode the file is the only source of truth, so its secret must win.
         // Files-only mode adopts a secret hf changed even when a stale keychain copy was left behind, and
         // secret()/switchTo() use the file, never that leftover.
-        QCOMPARE(m_store->token(QStringLiteral("laptop-read"))->fingerprint, TokenText::fingerprint(test::Canary));
+        QCOMPARE(m_store->token(QStringLiteral("laptop-read"))->fingerprint,
+                 TokenText::fingerprint(test::Canary));
         const Result<QString> value = m_store->secret(QStringLiteral("laptop-read"));
         QVERIFY(value);
         QCOMPARE(*value, test::Canary);

@@ -12,7 +12,10 @@ using hftm::test::StoreWorld;
 Q_DECLARE_METATYPE(hftm::ErrorCode)
 
 namespace {
-QString secretOf(const char *name) { return test::fixtureSecret(QString::fromLatin1(name)); }
+QString secretOf(const char *name)
+{
+    return test::fixtureSecret(QString::fromLatin1(name));
+}
 } // namespace
 
 class TestTokenStoreAdd : public QObject {
@@ -48,9 +51,12 @@ private slots:
 
         const QString canary = test::Canary;
         QTest::newRow("DEFAULT") << QStringLiteral("DEFAULT") << canary << false << ErrorCode::InvalidInput;
-        QTest::newRow("default, other case") << QStringLiteral("default") << canary << false << ErrorCode::InvalidInput;
-        QTest::newRow("opening bracket") << QStringLiteral("a[b") << canary << false << ErrorCode::InvalidInput;
-        QTest::newRow("closing bracket") << QStringLiteral("a]b") << canary << false << ErrorCode::InvalidInput;
+        QTest::newRow("default, other case")
+            << QStringLiteral("default") << canary << false << ErrorCode::InvalidInput;
+        QTest::newRow("opening bracket")
+            << QStringLiteral("a[b") << canary << false << ErrorCode::InvalidInput;
+        QTest::newRow("closing bracket")
+            << QStringLiteral("a]b") << canary << false << ErrorCode::InvalidInput;
         QTest::newRow("percent") << QStringLiteral("50%") << canary << false << ErrorCode::InvalidInput;
         QTest::newRow("leading space") << QStringLiteral(" x") << canary << false << ErrorCode::InvalidInput;
         QTest::newRow("trailing space") << QStringLiteral("x ") << canary << false << ErrorCode::InvalidInput;
@@ -59,11 +65,12 @@ private slots:
         QTest::newRow("bad secret") << QStringLiteral("ok") << QStringLiteral("hf_a b") << false
                                     << ErrorCode::InvalidInput;
         // Refused names are refused even with replace: replace is about duplicates, not validity.
-        QTest::newRow("DEFAULT with replace") << QStringLiteral("DEFAULT") << canary << true
-                                              << ErrorCode::InvalidInput;
-        QTest::newRow("duplicate name") << QStringLiteral("ci-write") << canary << false << ErrorCode::AlreadyExists;
-        QTest::newRow("duplicate secret") << QStringLiteral("copy") << secretOf("ci-write") << false
-                                          << ErrorCode::AlreadyExists;
+        QTest::newRow("DEFAULT with replace")
+            << QStringLiteral("DEFAULT") << canary << true << ErrorCode::InvalidInput;
+        QTest::newRow("duplicate name")
+            << QStringLiteral("ci-write") << canary << false << ErrorCode::AlreadyExists;
+        QTest::newRow("duplicate secret")
+            << QStringLiteral("copy") << secretOf("ci-write") << false << ErrorCode::AlreadyExists;
         QTest::newRow("duplicate secret of an OAuth token")
             << QStringLiteral("copy") << secretOf("oauth-carol-example") << false << ErrorCode::AlreadyExists;
     }
@@ -129,8 +136,8 @@ private slots:
         QVERIFY(!m_store->token(name)->oauthExpiresAt.isValid());
         // Every other section is untouched.
         QByteArray others = m_fixture;
-        others.replace("hf_token = " + secretOf("oauth-carol-example").toUtf8() + "\nrefresh_token = "
-                           + test::FixtureRefreshToken + "\nexpires_at = 1790000000\n",
+        others.replace("hf_token = " + secretOf("oauth-carol-example").toUtf8() +
+                           "\nrefresh_token = " + test::FixtureRefreshToken + "\nexpires_at = 1790000000\n",
                        "hf_token = " + test::Canary.toUtf8() + "\n");
         QCOMPARE(file, others);
     }
@@ -163,8 +170,8 @@ private slots:
         AddOptions activate;
         activate.activate = true;
         // Pasted text is trimmed like huggingface_hub trims, and the trimmed token is what is stored.
-        const Result<TokenRecord> added = m_store->add(QStringLiteral("new"), QStringLiteral("  ") + test::Canary
-                                                                                   + QStringLiteral("\n"), activate);
+        const Result<TokenRecord> added = m_store->add(
+            QStringLiteral("new"), QStringLiteral("  ") + test::Canary + QStringLiteral("\n"), activate);
         QVERIFY2(added, qPrintable(added.error().message));
         QCOMPARE(m_world->env.readFile(QStringLiteral("token")), test::Canary.toUtf8());
         QVERIFY(added->active);
@@ -253,7 +260,8 @@ private slots:
         // Storing the same OAuth secret again (e.g. `add --force` after a re-login) changes nothing about
         // it: the refresh token, which exists nowhere but stored_tokens, must survive as it does in
         // keychain-and-files mode (see replaceDropsOAuthFieldsOnlyWhenTheSecretChanges).
-        QVERIFY(m_store->add(QStringLiteral("oauth-carol-example"), secretOf("oauth-carol-example"), replace));
+        QVERIFY(
+            m_store->add(QStringLiteral("oauth-carol-example"), secretOf("oauth-carol-example"), replace));
         // Keychain-only add() of the same OAuth token keeps its section: the refresh token lives only there.
         QCOMPARE(m_world->storedTokens(), before);
     }

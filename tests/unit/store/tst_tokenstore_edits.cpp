@@ -13,7 +13,10 @@ using hftm::test::StoreWorld;
 Q_DECLARE_METATYPE(hftm::TokenStatus)
 
 namespace {
-QString secretOf(const char *name) { return test::fixtureSecret(QString::fromLatin1(name)); }
+QString secretOf(const char *name)
+{
+    return test::fixtureSecret(QString::fromLatin1(name));
+}
 
 TokenCheck checkOf(TokenStatus status, const QString &user = QString())
 {
@@ -95,8 +98,9 @@ private slots:
     void recordCheckForAnUnknownNameIsANoOp()
     {
         const QByteArray before = m_world->metadataBytes();
-        QVERIFY(!m_store->recordCheck(QStringLiteral("nope"), checkOf(TokenStatus::Valid, QStringLiteral("x")))
-                     .isError());
+        QVERIFY(
+            !m_store->recordCheck(QStringLiteral("nope"), checkOf(TokenStatus::Valid, QStringLiteral("x")))
+                 .isError());
         QCOMPARE(m_world->metadataBytes(), before);
         QVERIFY(!m_store->token(QStringLiteral("nope")));
     }
@@ -129,7 +133,8 @@ private slots:
             QCOMPARE(m_world->env.readFile(QStringLiteral("token")), secretOf("ci-write").toUtf8());
         QVERIFY(!m_store->token(name));
         QVERIFY(!m_world->metadataBytes().contains(QStringLiteral("\"%1\"").arg(name).toUtf8()));
-        QCOMPARE(m_store->active().source, wasActive ? ActiveToken::Source::None : ActiveToken::Source::TokenFile);
+        QCOMPARE(m_store->active().source,
+                 wasActive ? ActiveToken::Source::None : ActiveToken::Source::TokenFile);
 
         const Result<RemoveReport> again = m_store->remove(name);
         QVERIFY(!again);
@@ -156,7 +161,8 @@ private slots:
         QVERIFY(first->removedFromKeychain);
         QVERIFY(!first->rejectedFromGit);
         QCOMPARE(first->failures.size(), 1);
-        QVERIFY2(first->failures.first().contains(QStringLiteral("git")), qPrintable(first->failures.first()));
+        QVERIFY2(first->failures.first().contains(QStringLiteral("git")),
+                 qPrintable(first->failures.first()));
         QVERIFY(first->failures.first().contains(QStringLiteral("helper refused"))); // git's own words
         QCOMPARE(failing.calls(), QStringList{QStringLiteral("credential reject")});
         QVERIFY(!m_world->storedTokens().contains("[gitty]"));
@@ -172,13 +178,15 @@ private slots:
         const Result<RemoveReport> second = withGit->remove(QStringLiteral("gitty"));
         QVERIFY2(second, qPrintable(second.error().message));
         QVERIFY(second->rejectedFromGit);
-        QVERIFY(!second->removedFromFiles);    // nothing was left there
+        QVERIFY(!second->removedFromFiles); // nothing was left there
         QVERIFY(!second->removedFromKeychain);
         QVERIFY2(second->failures.isEmpty(), qPrintable(second->failures.join(QLatin1Char('\n'))));
         QVERIFY(!withGit->token(QStringLiteral("gitty")));
         QVERIFY(!m_world->metadataBytes().contains("gitty"));
-        QCOMPARE(working.calls(), (QStringList{QStringLiteral("credential approve"), QStringLiteral("credential reject")}));
-        QCOMPARE(m_world->storedTokens(), test::ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens")));
+        QCOMPARE(working.calls(),
+                 (QStringList{QStringLiteral("credential approve"), QStringLiteral("credential reject")}));
+        QCOMPARE(m_world->storedTokens(),
+                 test::ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens")));
     }
 
     void removeWithTheKeychainDownKeepsItsMetadata()
@@ -205,13 +213,17 @@ private slots:
 
     void renameMovesKeychainEntryAndCheckResults()
     {
-        QVERIFY(!m_store->recordCheck(QStringLiteral("laptop-read"), checkOf(TokenStatus::Valid, QStringLiteral("bob")))
+        QVERIFY(!m_store
+                     ->recordCheck(QStringLiteral("laptop-read"),
+                                   checkOf(TokenStatus::Valid, QStringLiteral("bob")))
                      .isError());
         const TokenRecord before = *m_store->token(QStringLiteral("laptop-read"));
 
-        QVERIFY(!m_store->rename(QStringLiteral("laptop-read"), QStringLiteral("laptop read (old)")).isError());
+        QVERIFY(
+            !m_store->rename(QStringLiteral("laptop-read"), QStringLiteral("laptop read (old)")).isError());
         QVERIFY(!m_world->secrets.entries().contains(QStringLiteral("laptop-read")));
-        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("laptop read (old)")), secretOf("laptop-read"));
+        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("laptop read (old)")),
+                 secretOf("laptop-read"));
         QVERIFY(!m_store->token(QStringLiteral("laptop-read")));
         const TokenRecord after = *m_store->token(QStringLiteral("laptop read (old)"));
         QCOMPARE(after.fingerprint, before.fingerprint);
@@ -219,7 +231,8 @@ private slots:
         QCOMPARE(after.check.verdictAt, before.check.verdictAt);
         QCOMPARE(after.user(), QStringLiteral("bob"));
         QCOMPARE(after.storage, before.storage);
-        QVERIFY(m_world->storedTokens().contains("[laptop read (old)]\nhf_token = " + secretOf("laptop-read").toUtf8()));
+        QVERIFY(m_world->storedTokens().contains("[laptop read (old)]\nhf_token = " +
+                                                 secretOf("laptop-read").toUtf8()));
         // Renaming is not "removed by hf, imported by hf": no notes, nothing flagged.
         QVERIFY(m_store->syncNotes().isEmpty());
         QVERIFY(!after.missingFromFiles);
@@ -243,8 +256,8 @@ private slots:
         QTest::newRow("unknown") << QStringLiteral("nope") << QStringLiteral("x") << int(ErrorCode::NotFound);
         QTest::newRow("taken") << QStringLiteral("ci-write") << QStringLiteral("laptop-read")
                                << int(ErrorCode::AlreadyExists);
-        QTest::newRow("invalid target") << QStringLiteral("ci-write") << QStringLiteral("DEFAULT")
-                                        << int(ErrorCode::InvalidInput);
+        QTest::newRow("invalid target")
+            << QStringLiteral("ci-write") << QStringLiteral("DEFAULT") << int(ErrorCode::InvalidInput);
     }
 
     void renameRefusals()
@@ -255,7 +268,8 @@ private slots:
         const QByteArray metadata = m_world->metadataBytes();
         const auto keychain = m_world->secrets.entries();
         QCOMPARE(int(m_store->rename(from, to).code), code);
-        QCOMPARE(m_world->storedTokens(), test::ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens")));
+        QCOMPARE(m_world->storedTokens(),
+                 test::ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens")));
         QCOMPARE(m_world->metadataBytes(), metadata);
         QVERIFY(m_world->secrets.entries() == keychain);
     }

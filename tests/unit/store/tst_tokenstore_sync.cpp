@@ -41,7 +41,8 @@ private slots:
         QCOMPARE(test::namesOf(store->tokens()), test::fixtureNames()); // already in code-point order
 
         for (const TokenRecord &record : store->tokens()) {
-            QCOMPARE(record.storage, StorageLocations(StorageLocation::Keychain | StorageLocation::StoredTokens));
+            QCOMPARE(record.storage,
+                     StorageLocations(StorageLocation::Keychain | StorageLocation::StoredTokens));
             QCOMPARE(record.masked, TokenText::mask(test::fixtureSecret(record.name)));
             QCOMPARE(record.fingerprint, TokenText::fingerprint(test::fixtureSecret(record.name)));
             QCOMPARE(record.check.status, TokenStatus::Unchecked);
@@ -68,7 +69,7 @@ private slots:
 
     void activeTokenResolution_data()
     {
-        QTest::addColumn<QString>("variable");   // environment variable to set, or empty
+        QTest::addColumn<QString>("variable"); // environment variable to set, or empty
         QTest::addColumn<QString>("envSecret");
         QTest::addColumn<QByteArray>("tokenFile"); // token file bytes; empty = no file
         QTest::addColumn<ActiveToken::Source>("source");
@@ -79,8 +80,8 @@ private slots:
         const QString laptop = test::fixtureSecret(QStringLiteral("laptop-read"));
         const QByteArray ciWrite = test::fixtureSecret(QStringLiteral("ci-write")).toUtf8();
         QTest::newRow("token file matches ci-write")
-            << QString() << QString() << ciWrite << ActiveToken::Source::TokenFile << QStringLiteral("ci-write")
-            << QStringLiteral("ci-write") << false;
+            << QString() << QString() << ciWrite << ActiveToken::Source::TokenFile
+            << QStringLiteral("ci-write") << QStringLiteral("ci-write") << false;
         // huggingface_hub strips CR/LF anywhere and surrounding whitespace when reading the token file.
         QTest::newRow("token file with CRLF and spaces")
             << QString() << QString() << QByteArray("  " + ciWrite + "\r\n") << ActiveToken::Source::TokenFile
@@ -89,13 +90,13 @@ private slots:
             << QStringLiteral("HF_TOKEN") << laptop << ciWrite << ActiveToken::Source::EnvHfToken
             << QStringLiteral("laptop-read") << QStringLiteral("ci-write") << true;
         QTest::newRow("legacy variable, no file")
-            << QStringLiteral("HUGGING_FACE_HUB_TOKEN") << laptop << QByteArray() << ActiveToken::Source::EnvLegacy
-            << QStringLiteral("laptop-read") << QString() << false;
+            << QStringLiteral("HUGGING_FACE_HUB_TOKEN") << laptop << QByteArray()
+            << ActiveToken::Source::EnvLegacy << QStringLiteral("laptop-read") << QString() << false;
         QTest::newRow("token file holds an unknown token")
             << QString() << QString() << QByteArray(test::Canary.toUtf8()) << ActiveToken::Source::TokenFile
             << QString() << QString() << false;
-        QTest::newRow("nothing in force")
-            << QString() << QString() << QByteArray() << ActiveToken::Source::None << QString() << QString() << false;
+        QTest::newRow("nothing in force") << QString() << QString() << QByteArray()
+                                          << ActiveToken::Source::None << QString() << QString() << false;
     }
 
     void activeTokenResolution()
@@ -123,14 +124,16 @@ private slots:
         QCOMPARE(active.name, activeName);
         QCOMPARE(active.fileName, fileName);
         QCOMPARE(active.fileAlsoSet, fileAlsoSet);
-        const QString inForce = !envSecret.isEmpty() ? envSecret : TokenText::clean(QString::fromUtf8(tokenFile));
+        const QString inForce =
+            !envSecret.isEmpty() ? envSecret : TokenText::clean(QString::fromUtf8(tokenFile));
         QCOMPARE(active.masked, inForce.isEmpty() ? QString() : TokenText::mask(inForce));
         // Exactly the record the token in force matches is active; an env override un-marks the file's.
         for (const TokenRecord &record : store->tokens())
             QCOMPARE(record.active, record.name == activeName);
         // Showing the environment's token never writes it anywhere (checklist #21).
         QCOMPARE(m_world->env.readFile(QStringLiteral("token")), tokenFile);
-        QCOMPARE(m_world->storedTokens(), test::ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens")));
+        QCOMPARE(m_world->storedTokens(),
+                 test::ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens")));
     }
 
     void unavailableKeychainLeavesTokensInFilesWithANote()
@@ -154,7 +157,8 @@ private slots:
         QCOMPARE(m_world->secrets.entries().size(), test::fixtureTokens().size());
         for (const TokenRecord &record : store->tokens())
             QVERIFY2(record.storage.testFlag(StorageLocation::Keychain), qPrintable(record.name));
-        QCOMPARE(m_world->storedTokens(), test::ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens")));
+        QCOMPARE(m_world->storedTokens(),
+                 test::ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens")));
     }
 
     void startUpReadsNoSecretOnceImported()
