@@ -36,7 +36,7 @@ void TokenTableView::setModel(QAbstractItemModel *model)
     header->setSectionsMovable(true);
     header->setMinimumSectionSize(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 2);
     // Measuring a sample of rows is enough for widths, and keeps a long list off the start-up path.
-    header->setResizeContentsPrecision(32);
+    header->setResizeContentsPrecision(16);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(TokenTableModel::ActiveColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(TokenTableModel::NameColumn, QHeaderView::Stretch);

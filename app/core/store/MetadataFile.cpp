@@ -141,7 +141,9 @@ Result<MetadataFile::Content> MetadataFile::update(const std::function<bool(Cont
         return content.error();
     Content updated = std::move(content).value();
     if (change(updated)) {
-        const QByteArray bytes = QJsonDocument(toJson(updated)).toJson(QJsonDocument::Indented);
+        const QByteArray bytes =
+            QJsonDocument(toJson(updated))
+                .toJson(QJsonDocument::Compact); // read at every start: no whitespace to parse
         if (const Error error = SecretFile::write(m_path, bytes))
             return error;
     }
