@@ -1,5 +1,6 @@
 #include "hub/RepoAccessChecker.h"
 
+#include "hub/CollectResults.h"
 #include "hub/HubClient.h"
 #include "hub/HubErrors.h"
 
@@ -145,19 +146,9 @@ void RepoAccessChecker::cancel()
 
 QHash<QString, RepoAccessResult> RepoAccessChecker::checkAndWait(const QList<RepoAccessRequest> &requests)
 {
-    QHash<QString, RepoAccessResult> results;
     if (requests.isEmpty())
-        return results;
-    QEventLoop loop;
-    const auto onResult = connect(
-        this, &RepoAccessChecker::resultReady, this,
-        [&results](const QString &key, const RepoAccessResult &result) { results.insert(key, result); });
-    const auto onFinished = connect(this, &RepoAccessChecker::finished, &loop, &QEventLoop::quit);
-    check(requests);
-    loop.exec();
-    disconnect(onResult);
-    disconnect(onFinished);
-    return results;
+        return {};
+    return collectResults(this, &RepoAccessChecker::resultReady, [&] { check(requests); });
 }
 
 } // namespace hftm

@@ -1,5 +1,6 @@
 #include "hub/TokenValidator.h"
 
+#include "hub/CollectResults.h"
 #include "hub/HubClient.h"
 #include "hub/HubErrors.h"
 
@@ -134,19 +135,9 @@ void TokenValidator::cancel()
 
 QHash<QString, ValidationResult> TokenValidator::validateAndWait(const QList<ValidationRequest> &requests)
 {
-    QHash<QString, ValidationResult> results;
     if (requests.isEmpty())
-        return results;
-    QEventLoop loop;
-    const auto onResult = connect(
-        this, &TokenValidator::resultReady, this,
-        [&results](const QString &key, const ValidationResult &result) { results.insert(key, result); });
-    const auto onFinished = connect(this, &TokenValidator::finished, &loop, &QEventLoop::quit);
-    validate(requests);
-    loop.exec();
-    disconnect(onResult);
-    disconnect(onFinished);
-    return results;
+        return {};
+    return collectResults(this, &TokenValidator::resultReady, [&] { validate(requests); });
 }
 
 } // namespace hftm
