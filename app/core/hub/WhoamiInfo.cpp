@@ -1,5 +1,7 @@
 #include "hub/WhoamiInfo.h"
 
+#include "JsonValues.h"
+
 #include <QJsonArray>
 
 namespace hftm {
@@ -9,28 +11,6 @@ namespace {
 QJsonArray toArray(const QStringList &list)
 {
     return QJsonArray::fromStringList(list);
-}
-
-QStringList toStringList(const QJsonValue &value)
-{
-    QStringList list;
-    const QJsonArray array = value.toArray();
-    for (const QJsonValue &item : array) {
-        if (item.isString())
-            list.append(item.toString());
-    }
-    return list;
-}
-
-QString dateToString(const QDateTime &date)
-{
-    return date.isValid() ? date.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QDateTime dateFromString(const QString &text)
-{
-    QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return date.isValid() ? date.toUTC() : QDateTime();
 }
 
 } // namespace
@@ -69,8 +49,8 @@ QJsonObject WhoamiInfo::toJson() const
         {QStringLiteral("authType"), authType},
         {QStringLiteral("tokenDisplayName"), tokenDisplayName},
         {QStringLiteral("role"), role},
-        {QStringLiteral("createdAt"), dateToString(createdAt)},
-        {QStringLiteral("expiresAt"), dateToString(expiresAt)},
+        {QStringLiteral("createdAt"), JsonValues::isoUtc(createdAt)},
+        {QStringLiteral("expiresAt"), JsonValues::isoUtc(expiresAt)},
         {QStringLiteral("canReadGatedRepos"), canReadGatedRepos},
         {QStringLiteral("globalPermissions"), toArray(globalPermissions)},
         {QStringLiteral("scoped"), scopedArray},
@@ -88,24 +68,25 @@ WhoamiInfo WhoamiInfo::fromJson(const QJsonObject &json)
     const QJsonArray orgArray = json.value(QStringLiteral("orgs")).toArray();
     for (const QJsonValue &value : orgArray) {
         const QJsonObject org = value.toObject();
-        info.orgs.append(OrgMembership{org.value(QStringLiteral("name")).toString(),
-                                       org.value(QStringLiteral("fullname")).toString(),
-                                       org.value(QStringLiteral("role")).toString(),
-                                       toStringList(org.value(QStringLiteral("securityRestrictions")))});
+        info.orgs.append(OrgMembership{
+            org.value(QStringLiteral("name")).toString(), org.value(QStringLiteral("fullname")).toString(),
+            org.value(QStringLiteral("role")).toString(),
+            JsonValues::stringList(org.value(QStringLiteral("securityRestrictions")))});
     }
     info.authType = json.value(QStringLiteral("authType")).toString();
     info.tokenDisplayName = json.value(QStringLiteral("tokenDisplayName")).toString();
     info.role = json.value(QStringLiteral("role")).toString();
-    info.createdAt = dateFromString(json.value(QStringLiteral("createdAt")).toString());
-    info.expiresAt = dateFromString(json.value(QStringLiteral("expiresAt")).toString());
+    info.createdAt = JsonValues::parseIsoUtc(json.value(QStringLiteral("createdAt")).toString());
+    info.expiresAt = JsonValues::parseIsoUtc(json.value(QStringLiteral("expiresAt")).toString());
     info.canReadGatedRepos = json.value(QStringLiteral("canReadGatedRepos")).toBool();
-    info.globalPermissions = toStringList(json.value(QStringLiteral("globalPermissions")));
+    info.globalPermissions = JsonValues::stringList(json.value(QStringLiteral("globalPermissions")));
     const QJsonArray scopedArray = json.value(QStringLiteral("scoped")).toArray();
     for (const QJsonValue &value : scopedArray) {
         const QJsonObject scope = value.toObject();
-        info.scoped.append(ScopedPermission{scope.value(QStringLiteral("entityType")).toString(),
-                                            scope.value(QStringLiteral("entityName")).toString(),
-                                            toStringList(scope.value(QStringLiteral("permissions")))});
+        info.scoped.append(
+            ScopedPermission{scope.value(QStringLiteral("entityType")).toString(),
+                             scope.value(QStringLiteral("entityName")).toString(),
+                             JsonValues::stringList(scope.value(QStringLiteral("permissions")))});
     }
     return info;
 }

@@ -1,5 +1,7 @@
 #include "hub/WhoamiParser.h"
 
+#include "JsonValues.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,17 +11,6 @@
 namespace hftm::WhoamiParser {
 
 namespace {
-
-QStringList stringList(const QJsonValue &value)
-{
-    QStringList list;
-    const QJsonArray array = value.toArray();
-    for (const QJsonValue &item : array) {
-        if (item.isString())
-            list.append(item.toString());
-    }
-    return list;
-}
 
 Error malformed(const QString &detail)
 {
@@ -39,13 +30,7 @@ QDateTime parseTimestamp(const QJsonValue &value)
         const qint64 ms = number > 1e11 ? qint64(number) : qint64(number * 1000.0);
         return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
     }
-    const QString text = value.toString().trimmed();
-    if (text.isEmpty())
-        return {};
-    QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!date.isValid())
-        date = QDateTime::fromString(text, Qt::ISODate);
-    return date.isValid() ? date.toUTC() : QDateTime();
+    return JsonValues::parseIsoUtc(value.toString().trimmed());
 }
 
 Result<WhoamiInfo> parse(const QByteArray &json)
@@ -72,10 +57,10 @@ Result<WhoamiInfo> parse(const QByteArray &json)
         const QJsonObject org = value.toObject();
         if (org.isEmpty())
             continue;
-        info.orgs.append(OrgMembership{org.value(QStringLiteral("name")).toString(),
-                                       org.value(QStringLiteral("fullname")).toString(),
-                                       org.value(QStringLiteral("roleInOrg")).toString(),
-                                       stringList(org.value(QStringLiteral("securityRestrictions")))});
+        info.orgs.append(OrgMembership{
+            org.value(QStringLiteral("name")).toString(), org.value(QStringLiteral("fullname")).toString(),
+            org.value(QStringLiteral("roleInOrg")).toString(),
+            JsonValues::stringList(org.value(QStringLiteral("securityRestrictions")))});
     }
 
     const QJsonObject auth = root.value(QStringLiteral("auth")).toObject();
@@ -91,14 +76,14 @@ Result<WhoamiInfo> parse(const QByteArray &json)
 
     const QJsonObject fineGrained = accessToken.value(QStringLiteral("fineGrained")).toObject();
     info.canReadGatedRepos = fineGrained.value(QStringLiteral("canReadGatedRepos")).toBool();
-    info.globalPermissions = stringList(fineGrained.value(QStringLiteral("global")));
+    info.globalPermissions = JsonValues::stringList(fineGrained.value(QStringLiteral("global")));
     const QJsonArray scoped = fineGrained.value(QStringLiteral("scoped")).toArray();
     for (const QJsonValue &value : scoped) {
         const QJsonObject scope = value.toObject();
         const QJsonObject entity = scope.value(QStringLiteral("entity")).toObject();
-        info.scoped.append(ScopedPermission{entity.value(QStringLiteral("type")).toString(),
-                                            entity.value(QStringLiteral("name")).toString(),
-                                            stringList(scope.value(QStringLiteral("permissions")))});
+        info.scoped.append(ScopedPermission{
+            entity.value(QStringLiteral("type")).toString(), entity.value(QStringLiteral("name")).toString(),
+            JsonValues::stringList(scope.value(QStringLiteral("permissions")))});
     }
     return info;
 }

@@ -1,5 +1,7 @@
 #include "store/MetadataFile.h"
 
+#include "JsonValues.h"
+
 #include "files/SecretFile.h"
 #include "files/StoredTokensLock.h"
 
@@ -18,25 +20,14 @@ QString tr(const char *text)
     return QCoreApplication::translate("hftm::MetadataFile", text);
 }
 
-QString isoOrEmpty(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QDateTime parseIso(const QJsonValue &value)
-{
-    const QString text = value.toString();
-    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
-}
-
 QJsonObject checkToJson(const TokenCheck &check)
 {
     QJsonObject json{
         {QStringLiteral("status"), tokenStatusId(check.status)},
-        {QStringLiteral("checkedAt"), isoOrEmpty(check.checkedAt)},
+        {QStringLiteral("checkedAt"), JsonValues::isoUtc(check.checkedAt)},
         {QStringLiteral("message"), check.message},
         {QStringLiteral("verdict"), tokenStatusId(check.verdict)},
-        {QStringLiteral("verdictAt"), isoOrEmpty(check.verdictAt)},
+        {QStringLiteral("verdictAt"), JsonValues::isoUtc(check.verdictAt)},
     };
     if (check.whoami)
         json.insert(QStringLiteral("whoami"), check.whoami->toJson());
@@ -47,10 +38,10 @@ TokenCheck checkFromJson(const QJsonObject &json)
 {
     TokenCheck check;
     check.status = tokenStatusFromId(json.value(QStringLiteral("status")).toString());
-    check.checkedAt = parseIso(json.value(QStringLiteral("checkedAt")));
+    check.checkedAt = JsonValues::parseIsoUtc(json.value(QStringLiteral("checkedAt")).toString());
     check.message = json.value(QStringLiteral("message")).toString();
     check.verdict = tokenStatusFromId(json.value(QStringLiteral("verdict")).toString());
-    check.verdictAt = parseIso(json.value(QStringLiteral("verdictAt")));
+    check.verdictAt = JsonValues::parseIsoUtc(json.value(QStringLiteral("verdictAt")).toString());
     if (json.value(QStringLiteral("whoami")).isObject())
         check.whoami = WhoamiInfo::fromJson(json.value(QStringLiteral("whoami")).toObject());
     return check;
