@@ -4,7 +4,7 @@
 
 #include "git/GitCredential.h"
 #include "hub/HubClient.h"
-#include "secrets/KeychainSecretStore.h"
+#include "secrets/SystemSecretStore.h"
 #include "store/TokenStore.h"
 
 #include <QCoreApplication>
@@ -34,6 +34,8 @@ constexpr CommandSpec Commands[] = {
     {"remove", "remove NAME", "Remove a token from the keychain, the files and git"},
     {"get", "get [NAME]", "Print only the secret of NAME (default: the active token)"},
     {"status", "status [--json]", "Paths, storage mode, keychain, active token, git helpers"},
+    {"restore", "restore NAME", "Put a token removed by `hf auth logout` back into huggingface_hub's files"},
+    {"cleanup", "cleanup", "Remove keychain items that belong to no stored token (left by a crash)"},
     {"config", "config storage keychain-and-files|keychain-only|files-only | config endpoint [URL]",
      "Change a setting"},
     {"check", "check [NAME...|--all] [--json]", "Validate tokens with the Hub"},
@@ -70,7 +72,8 @@ QStringList CliApp::args() const
 
 void CliApp::setUpStore()
 {
-    m_secrets = std::make_unique<KeychainSecretStore>();
+    TokenStore::Options options = TokenStore::Options::fromEnvironment(m_env);
+    m_secrets = makeSystemSecretStore(options.identity);
     m_git = std::make_unique<GitCredential>(QStringLiteral("git"), m_env);
     m_store = std::make_unique<TokenStore>(TokenStore::Options::fromEnvironment(m_env), m_secrets.get(),
                                            m_git.get());
@@ -125,6 +128,8 @@ int CliApp::run(const QStringList &arguments)
         {"rename", &CliApp::rename, {}},
         {"remove", &CliApp::remove, {}},
         {"get", &CliApp::get, {}},
+        {"restore", &CliApp::restore, {}},
+        {"cleanup", &CliApp::cleanup, {}},
         {"status", &CliApp::status, {QStringLiteral("json")}},
         {"config", &CliApp::config, {}},
         {"check", &CliApp::check, {QStringLiteral("json"), QStringLiteral("all")}},

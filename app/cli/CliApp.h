@@ -4,6 +4,8 @@
 #include "hub/WhoamiInfo.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
+#include <QList>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTextStream>
@@ -41,6 +43,11 @@ private:
     int get();
     int status();
     int config();
+    // Keychain upkeep (KeychainCommands.cpp)
+    int restore();
+    int cleanup();
+    // What `status` reports about the keychain beyond "available": orphaned and legacy items.
+    void describeKeychainItems(QJsonObject *json, QList<QStringList> *rows);
     // Hub commands (HubCommands.cpp)
     int check();
     int access();

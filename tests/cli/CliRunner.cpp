@@ -48,12 +48,14 @@ CliRunner::Run CliRunner::run(const QStringList &arguments, const QByteArray &st
     return result;
 }
 
-QByteArray CliRunner::keychainLookup(const QString &name)
+QByteArray CliRunner::keychainLookup(const QString &name, const QString &storedTokensPath)
 {
+    QStringList arguments{QStringLiteral("lookup"), QStringLiteral("application"),
+                          QStringLiteral("hf-token-manager"), QStringLiteral("token"), name};
+    if (!storedTokensPath.isEmpty())
+        arguments << QStringLiteral("store") << storedTokensPath;
     QProcess tool;
-    tool.start(QStringLiteral("secret-tool"),
-               {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("hf-token-manager"),
-                QStringLiteral("user"), name});
+    tool.start(QStringLiteral("secret-tool"), arguments);
     tool.closeWriteChannel();
     tool.waitForFinished(20000);
     return tool.readAllStandardOutput();
@@ -61,11 +63,14 @@ QByteArray CliRunner::keychainLookup(const QString &name)
 
 void CliRunner::keychainClear()
 {
-    QProcess tool;
-    tool.start(QStringLiteral("secret-tool"),
-               {QStringLiteral("clear"), QStringLiteral("server"), QStringLiteral("hf-token-manager")});
-    tool.closeWriteChannel();
-    tool.waitForFinished(20000);
+    // This program's items, and the ones earlier versions wrote through QtKeychain.
+    for (const QStringList &attributes : {QStringList{QStringLiteral("application"), QStringLiteral("hf-token-manager")},
+                                          QStringList{QStringLiteral("server"), QStringLiteral("hf-token-manager")}}) {
+        QProcess tool;
+        tool.start(QStringLiteral("secret-tool"), QStringList{QStringLiteral("clear")} + attributes);
+        tool.closeWriteChannel();
+        tool.waitForFinished(20000);
+    }
 }
 
 } // namespace hftm::test

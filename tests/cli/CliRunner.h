@@ -28,8 +28,9 @@ public:
     // Every byte any run printed so far; the canary leak check greps this.
     QByteArray transcript() const { return m_transcript; }
 
-    // The Secret Service as seen by libsecret's own tool, independent of QtKeychain.
-    static QByteArray keychainLookup(const QString &name);
+    // The Secret Service as seen by libsecret's own tool, independent of the program: the item of token
+    // 'name' (of the store of 'storedTokensPath' when given, of any store otherwise).
+    static QByteArray keychainLookup(const QString &name, const QString &storedTokensPath = QString());
     static void keychainClear();
 
 private:

@@ -1,5 +1,7 @@
 #include "ScratchEnvironment.h"
 
+#include "store/TokenStore.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -44,7 +46,8 @@ QString ScratchEnvironment::hfHome() const
 
 QString ScratchEnvironment::configDir() const
 {
-    return m_dir.filePath(QStringLiteral("config/hf-token-manager"));
+    // This HF_HOME's own store folder, where the program keeps tokens.json for it.
+    return TokenStore::Options::fromEnvironment(m_env).configDir;
 }
 
 HfPaths ScratchEnvironment::paths() const

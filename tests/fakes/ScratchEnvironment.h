@@ -21,7 +21,7 @@ public:
     bool isValid() const { return m_dir.isValid(); }
     QString root() const { return m_dir.path(); }
     QString hfHome() const;
-    QString configDir() const; // XDG_CONFIG_HOME/hf-token-manager
+    QString configDir() const; // XDG_CONFIG_HOME/hf-token-manager/stores/<id of this HF_HOME>
     HfPaths paths() const;
     QProcessEnvironment environment() const { return m_env; }
 

@@ -3,7 +3,7 @@
 #include "git/GitCredential.h"
 #include "hub/HubClient.h"
 #include "hub/TokenValidator.h"
-#include "secrets/KeychainSecretStore.h"
+#include "secrets/SystemSecretStore.h"
 
 #include <QGuiApplication>
 
@@ -13,9 +13,9 @@ std::unique_ptr<AppContext> AppContext::fromEnvironment(const QProcessEnvironmen
 {
     Parts parts;
     parts.options = TokenStore::Options::fromEnvironment(env);
-    // Built even when the user chose files-only: constructing it touches nothing (QtKeychain jobs start
+    // Built even when the user chose files-only: constructing it touches nothing (keychain calls start
     // only when a secret is asked for), and switching the mode in Settings must find a keychain to use.
-    parts.secrets = std::make_unique<KeychainSecretStore>();
+    parts.secrets = makeSystemSecretStore(parts.options.identity);
     parts.git = std::make_unique<GitCredential>(QStringLiteral("git"), env);
     return std::make_unique<AppContext>(std::move(parts));
 }

@@ -1,5 +1,7 @@
 #include "secrets/KeychainSecretStore.h"
 
+#include "secrets/KeychainErrors.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QCoreApplication>
@@ -11,20 +13,14 @@ namespace hftm {
 
 namespace {
 
+using namespace KeychainErrors;
+
 constexpr int DefaultTimeoutMs = 10000;
 const char *const ProbeKey = "hftm-probe";
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("hftm::KeychainSecretStore", text);
-}
-
-// The way out that every "no keychain" message offers, so the user is never stuck.
-QString fixHint()
-{
-    return tr(
-        "Install and unlock gnome-keyring (or KeePassXC with Secret Service enabled), or choose to keep "
-        "tokens only in huggingface_hub's files with `hftoken config storage files-only`.");
 }
 
 // What one QtKeychain job ended with. Filled in by the job's finished signal while the caller still waits.
@@ -74,49 +70,6 @@ JobOutcome runJob(QKeychain::Job *job, int timeoutMs)
     return outcome;
 }
 
-// QtKeychain reports "there is no Secret Service" as OtherError with D-Bus's or GLib's own text; these are
-// the fragments seen for a missing bus, a bus without org.freedesktop.secrets, and a dead daemon.
-bool looksUnreachable(const QString &text)
-{
-    static const char *const fragments[] = {
-        "autolaunch", // no session bus and no $DISPLAY to start one
-        "DBUS_SESSION_BUS_ADDRESS",
-        "org.freedesktop.DBus.Error.ServiceUnknown",
-        "org.freedesktop.DBus.Error.NoReply",
-        "org.freedesktop.DBus.Error.Disconnected",
-        "org.freedesktop.DBus.Error.Spawn",
-        "org.freedesktop.DBus.Error.NoServer",
-        "org.freedesktop.DBus.Error.UnknownMethod",
-        "No such interface",
-        "not provided by any .service files",
-        "Could not connect",
-        "Connection refused",
-        "Exchange of authentication", // something on the socket that is not a bus
-        "Unexpected lack of content",
-        "Error receiving data",
-        "Error sending",
-        "Underlying GIOStream returned 0 bytes",
-    };
-    for (const char *fragment : fragments) {
-        if (text.contains(QLatin1String(fragment), Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
-}
-
-bool looksLocked(const QString &text)
-{
-    return text.contains(QLatin1String("locked"), Qt::CaseInsensitive) ||
-           text.contains(QLatin1String("prompt"), Qt::CaseInsensitive);
-}
-
-Error unavailable(const QString &why, const QString &said)
-{
-    return makeError(
-        ErrorCode::KeychainUnavailable,
-        tr("%1 (QtKeychain said: %2). %3").arg(why, said.isEmpty() ? tr("nothing") : said, fixHint()));
-}
-
 // Turns a failed job into an Error. `doing` names the operation for the generic message.
 Error toError(const JobOutcome &outcome, const QString &doing, const QString &key)
 {
@@ -148,20 +101,6 @@ Error toError(const JobOutcome &outcome, const QString &doing, const QString &ke
         return unavailable(tr("The keychain refused access: it is probably locked"), outcome.errorString);
     return makeError(ErrorCode::Keychain,
                      tr("The keychain could not %1 the entry “%2”: %3").arg(doing, key, outcome.errorString));
-}
-
-Error timedOut(int timeoutMs)
-{
-    return makeError(
-        ErrorCode::KeychainUnavailable,
-        tr("The keychain did not answer within %1 s (it may be locked and waiting for an unlock prompt). "
-           "Nothing was written anywhere else. %2")
-            .arg(QString::number(timeoutMs / 1000.0, 'g', 3), fixHint()));
-}
-
-Error emptyKeyError()
-{
-    return makeError(ErrorCode::InvalidInput, tr("A keychain entry needs a non-empty name."));
 }
 
 int timeoutFromEnvironment()
@@ -213,7 +152,7 @@ KeychainSecretStore::KeychainSecretStore(QString service, int timeoutMs)
 Result<QString> KeychainSecretStore::read(const QString &key)
 {
     if (key.isEmpty())
-        return emptyKeyError();
+        return emptyKey();
     JobOutcome outcome = readJob(m_service, key, m_timeoutMs);
     if (outcome.finished && outcome.error == QKeychain::EntryNotFound) {
         if (const Error error = probe())
@@ -230,7 +169,7 @@ Result<QString> KeychainSecretStore::read(const QString &key)
 Error KeychainSecretStore::write(const QString &key, const QString &secret)
 {
     if (key.isEmpty())
-        return emptyKeyError();
+        return emptyKey();
     const JobOutcome outcome = writeJob(m_service, key, secret, m_timeoutMs);
     if (!outcome.finished)
         return timedOut(m_timeoutMs);
@@ -240,7 +179,7 @@ Error KeychainSecretStore::write(const QString &key, const QString &secret)
 Error KeychainSecretStore::remove(const QString &key)
 {
     if (key.isEmpty())
-        return emptyKeyError();
+        return emptyKey();
     // Probe first (see above): on a locked keychain the delete itself would report success.
     if (Error error = probe()) {
         error.message = tr("Nothing was removed from the keychain. %1").arg(error.message);

@@ -76,12 +76,19 @@ QJsonObject MetadataFile::toJson(const Content &content)
         {QStringLiteral("settings"), content.settings.toJson()},
         {QStringLiteral("tokens"), tokens},
     };
+    if (!content.storedTokensPath.isEmpty())
+        json.insert(QStringLiteral("storedTokensPath"), content.storedTokensPath);
+    if (content.legacyMigrated)
+        json.insert(QStringLiteral("legacyMigrated"), true);
+    return json;
 }
 
 MetadataFile::Content MetadataFile::fromJson(const QJsonObject &json)
 {
     Content content;
     content.settings = Settings::fromJson(json.value(QStringLiteral("settings")).toObject());
+    content.storedTokensPath = json.value(QStringLiteral("storedTokensPath")).toString();
+    content.legacyMigrated = json.value(QStringLiteral("legacyMigrated")).toBool();
     const QJsonObject tokens = json.value(QStringLiteral("tokens")).toObject();
     for (auto it = tokens.constBegin(); it != tokens.constEnd(); ++it) {
         const QJsonObject e = it.value().toObject();

@@ -30,6 +30,8 @@ public:
     struct Content {
         Settings settings;
         QMap<QString, TokenMetadata> tokens;
+        QString storedTokensPath;    // the store this file belongs to, for people and for checks
+        bool legacyMigrated = false; // what an earlier version kept for every store was taken over
     };
 
     explicit MetadataFile(QString configDir);

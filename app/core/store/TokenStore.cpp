@@ -7,10 +7,13 @@
 #include "secrets/SecretStore.h"
 #include "store/MetadataFile.h"
 #include "store/StorageModeSwitch.h"
+#include "store/StoreMigration.h"
 #include "store/TokenSync.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -41,6 +44,28 @@ QString nameWithFingerprint(const MetadataFile::Content &meta, const IniDocument
     }
     return {};
 }
+// The token Python reads from `token`. A symlinked `token` (dotfile managers, containers) is never
+// written through, but huggingface_hub follows it when reading, so the active token is reported as it
+// sees it. Bounded: a link to something huge or endless is not a token.
+QString activeAsPythonSees(const QString &path, bool *throughLink)
+{
+    *throughLink = false;
+    const Result<QString> own = ActiveTokenFile::read(path);
+    if (own)
+        return *own;
+    const QFileInfo info(path);
+    if (!info.isSymLink())
+        return {};
+    const QFileInfo target(info.canonicalFilePath());
+    constexpr qint64 MaxTokenBytes = 64 * 1024;
+    if (!target.isFile() || target.size() > MaxTokenBytes)
+        return {};
+    QFile file(target.filePath());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    *throughLink = true;
+    return TokenText::clean(QString::fromUtf8(file.read(MaxTokenBytes)));
+}
 } // namespace
 
 TokenStore::Options TokenStore::Options::fromEnvironment(const QProcessEnvironment &env)
@@ -53,7 +78,11 @@ TokenStore::Options TokenStore::Options::fromEnvironment(const QProcessEnvironme
         const QString home = env.value(QStringLiteral("HOME"), QDir::homePath());
         configHome = QDir(home).filePath(QStringLiteral(".config"));
     }
-    options.configDir = QDir(configHome).filePath(QStringLiteral("hf-token-manager"));
+    // Everything this program keeps belongs to one store, named by its canonical stored_tokens path:
+    // two HF_HOMEs sharing one config folder never see each other's metadata or settings.
+    options.identity = StoreIdentity::of(options.paths, env);
+    options.legacyConfigDir = QDir(configHome).filePath(QStringLiteral("hf-token-manager"));
+    options.configDir = QDir(options.legacyConfigDir).filePath(QStringLiteral("stores/") + options.identity.id);
     return options;
 }
 
@@ -64,6 +93,8 @@ TokenStore::TokenStore(Options options, SecretStore *secrets, GitCredential *git
     , m_git(git)
     , m_metadata(std::make_unique<MetadataFile>(m_options.configDir))
 {
+    if (!m_options.identity.isValid())
+        m_options.identity = StoreIdentity::of(m_options.paths, m_options.environment);
 }
 
 TokenStore::~TokenStore() = default;
@@ -122,11 +153,21 @@ Error TokenStore::requireKeychain()
     return m_secrets->probe();
 }
 
-Error TokenStore::reload()
+void TokenStore::migrateLegacy()
 {
     StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
+    StoreMigration migration(m_options.identity, m_options.legacyConfigDir, file, *m_metadata, m_secrets);
+    if (migration.isNeeded())
+        m_syncNotes << migration.run();
+}
+
+Error TokenStore::reload()
+{
+    m_syncNotes.clear();
+    migrateLegacy();
+    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
     TokenSync::Outcome outcome = TokenSync(file, *m_metadata, m_secrets).run();
-    m_syncNotes = outcome.notes;
+    m_syncNotes << outcome.notes;
     const bool plaintextLeft =
         std::any_of(outcome.records.cbegin(), outcome.records.cend(), [](const auto &r) {
             return !r.oauth && r.storage.testFlag(StorageLocation::Keychain) &&
@@ -152,8 +193,7 @@ void TokenStore::resolveActive()
 {
     m_active = ActiveToken{};
     const EnvToken env = EnvToken::fromEnvironment(m_options.environment);
-    const Result<QString> fileToken = ActiveTokenFile::read(m_options.paths.tokenPath);
-    const QString fileSecret = fileToken ? *fileToken : QString();
+    const QString fileSecret = activeAsPythonSees(m_options.paths.tokenPath, &m_active.fileIsLink);
     const QString fileFp = fileSecret.isEmpty() ? QString() : TokenText::fingerprint(fileSecret);
     const QString envFp = env.secret.isEmpty() ? QString() : TokenText::fingerprint(env.secret);
     const QString activeFp = env.isSet() ? envFp : fileFp;
@@ -209,6 +249,14 @@ Result<TokenRecord> TokenStore::add(const QString &name, const QString &rawSecre
                             "(--force).")
                              .arg(twin));
     }
+
+    // Replacing the secret of the token in `token` keeps it the active one, as `hf auth login` does:
+    // leaving the old secret there would make an unnamed token active.
+    const QString oldFp = doc->hasSection(name) ? TokenText::fingerprint(sectionSecret(*doc, name))
+                                                : meta->tokens.value(name).fingerprint;
+    const Result<QString> activeFile = ActiveTokenFile::read(m_options.paths.tokenPath);
+    const bool replacesActive = nameTaken && activeFile && !activeFile->isEmpty() && !oldFp.isEmpty() &&
+                                TokenText::fingerprint(*activeFile) == oldFp && oldFp != fp;
 
     const bool useKeychain = mode != StorageMode::FilesOnly;
     const bool wasInKeychain = meta->tokens.value(name).inKeychain;
@@ -274,7 +322,7 @@ Result<TokenRecord> TokenStore::add(const QString &name, const QString &rawSecre
         return saved.error();
 
     Error followUp;
-    if (options.activate)
+    if (options.activate || replacesActive)
         followUp = writeActive(secret);
     if (!followUp && options.registerWithGit)
         followUp = registerWithGit(name, secret);

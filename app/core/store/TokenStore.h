@@ -4,6 +4,7 @@
 #include "files/HfPaths.h"
 #include "store/MetadataFile.h"
 #include "store/Settings.h"
+#include "store/StoreIdentity.h"
 #include "store/TokenRecord.h"
 #include "store/TokenRemoval.h"
 
@@ -25,6 +26,7 @@ struct ActiveToken {
     QString masked;           // hf_****abcd of the token in force
     bool fileAlsoSet = false; // env overrides a token file that also holds a token
     QString fileName;         // the stored name the token file matches (even when env overrides it)
+    bool fileIsLink = false;  // `token` is a symbolic link: read through it as Python does, never written
 };
 
 struct AddOptions {
@@ -40,7 +42,11 @@ class TokenStore : public QObject {
 public:
     struct Options {
         HfPaths paths;
-        QString configDir; // holds tokens.json (non-secret metadata + settings)
+        // This store's own folder for tokens.json (non-secret metadata + settings), the notification
+        // log and the watch list: <config>/hf-token-manager/stores/<identity.id>.
+        QString configDir;
+        StoreIdentity identity;  // computed from paths when left empty
+        QString legacyConfigDir; // where an earlier version kept tokens.json for every store; may be empty
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         int lockTimeoutMs = 10000;
         static Options
@@ -56,6 +62,12 @@ public:
     Error reload();
     Error lastLoadError() const { return m_loadError; }   // e.g. unparseable stored_tokens
     QStringList syncNotes() const { return m_syncNotes; } // what reload() imported / adopted / flagged
+    // Keychain items of this store that no token knows: left by a crash between the keychain write and
+    // the file write. Asks the keychain (attributes only, never a secret), so call it when asked.
+    Result<QStringList> orphanedKeychainItems();
+    Error removeOrphanedKeychainItem(const QString &name);
+    // Names of keychain items an earlier version left in the namespace every store shared.
+    Result<QStringList> legacyKeychainItems();
 
     QList<TokenRecord> tokens() const { return m_tokens; }
     std::optional<TokenRecord> token(const QString &name) const;
@@ -74,6 +86,9 @@ public:
     Result<QString> secret(const QString &name); // reads the keychain or the file; only when asked
     Error setStorageMode(StorageMode mode);      // moves secrets both ways; never loses one
     Error saveSettings(const Settings &settings);
+    // Puts a token that was removed from stored_tokens outside this program (`hf auth logout`) back
+    // into it from the keychain, so huggingface_hub sees it again.
+    Error restore(const QString &name);
     Error recordCheck(const QString &name, const TokenCheck &check);
     Error setEndpoint(const QString &name, const QString &endpoint);
 
@@ -88,6 +103,7 @@ private:
 
     Options m_options;
     SecretStore *m_secrets;
+    void migrateLegacy();
     GitCredential *m_git;
     std::unique_ptr<MetadataFile> m_metadata;
     // Settings and per-token facts as of the last reload(); every change reloads, so reads need no parse.

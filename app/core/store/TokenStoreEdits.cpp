@@ -4,6 +4,7 @@
 #include "files/StoredTokensFile.h"
 #include "files/TokenText.h"
 #include "git/GitCredential.h"
+#include "secrets/LegacyKeychainItems.h"
 #include "secrets/SecretStore.h"
 #include "store/MetadataFile.h"
 #include "store/StorageModeSwitch.h"
@@ -85,6 +86,98 @@ Error TokenStore::setStorageMode(StorageMode mode)
     reload();
     m_syncNotes << modeSwitch.notes();
     return error;
+}
+
+} // namespace hftm
+
+namespace hftm {
+
+Error TokenStore::restore(const QString &name)
+{
+    const std::optional<TokenRecord> record = token(name);
+    if (!record) {
+        return makeError(
+            ErrorCode::NotFound,
+            tr("Access token \"%1\" not found in %2.").arg(name, m_options.paths.storedTokensPath));
+    }
+    if (!record->missingFromFiles) {
+        return makeError(ErrorCode::InvalidInput,
+                         tr("\"%1\" was not removed from %2, so there is nothing to restore.")
+                             .arg(name, m_options.paths.storedTokensPath));
+    }
+    const Result<QString> value = secret(name);
+    if (!value)
+        return value.error();
+    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
+    const Result<IniDocument> written = file.update([&](IniDocument &d) -> Result<bool> {
+        if (const IniSection *existing = d.section(name)) {
+            if (TokenText::clean(existing->value(QStringLiteral("hf_token")).value_or(QString())) == *value)
+                return false; // someone put it back meanwhile
+            return makeError(ErrorCode::AlreadyExists,
+                             tr("%1 now holds another token named \"%2\"; nothing was changed. Rename "
+                                "one of them first.")
+                                 .arg(m_options.paths.storedTokensPath, name));
+        }
+        d.ensureSection(name).setValue(QStringLiteral("hf_token"), *value);
+        return true;
+    });
+    if (!written)
+        return written.error();
+    const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
+        if (!c.tokens.contains(name))
+            return false;
+        c.tokens[name].inFiles = true;
+        c.tokens[name].missingFromFiles = false;
+        return true;
+    });
+    reload();
+    return saved ? Error{} : saved.error();
+}
+
+Result<QStringList> TokenStore::orphanedKeychainItems()
+{
+    if (!m_secrets)
+        return QStringList();
+    const Result<QStringList> keys = m_secrets->storedKeys();
+    if (!keys)
+        return keys.error();
+    const Result<MetadataFile::Content> meta = m_metadata->load();
+    if (!meta)
+        return meta.error(); // unknown metadata: every item could look orphaned, so claim none
+    QStringList orphans;
+    for (const QString &key : *keys) {
+        const auto entry = meta->tokens.constFind(key);
+        if (entry == meta->tokens.cend() || !entry->inKeychain)
+            orphans << key;
+    }
+    return orphans;
+}
+
+Error TokenStore::removeOrphanedKeychainItem(const QString &name)
+{
+    const Result<QStringList> orphans = orphanedKeychainItems();
+    if (!orphans)
+        return orphans.error();
+    if (!orphans->contains(name)) {
+        return makeError(ErrorCode::NotFound,
+                         tr("The keychain holds no item \"%1\" that belongs to no token here.").arg(name));
+    }
+    return m_secrets->remove(name);
+}
+
+Result<QStringList> TokenStore::legacyKeychainItems()
+{
+    LegacyKeychainItems *legacy = m_secrets ? m_secrets->legacyItems() : nullptr;
+    if (!legacy)
+        return QStringList();
+    const Result<QList<LegacyKeychainItems::Item>> items = legacy->list(false);
+    if (!items)
+        return items.error();
+    QStringList names;
+    for (const LegacyKeychainItems::Item &item : *items)
+        names << item.name;
+    names.sort();
+    return names;
 }
 
 } // namespace hftm

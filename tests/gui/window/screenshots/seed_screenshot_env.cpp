@@ -1,7 +1,7 @@
 // Fills HF_HOME / XDG_CONFIG_HOME (taken from the environment) with the fixture tokens and plausible
 // Hub answers, so screenshots of the main window show every column. Not a test; see take-screenshots.sh.
 #include "hub/WhoamiParser.h"
-#include "secrets/KeychainSecretStore.h"
+#include "secrets/SystemSecretStore.h"
 #include "store/TokenStore.h"
 
 #include <QCoreApplication>
@@ -44,8 +44,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "cannot write into %s\n", qPrintable(options.paths.hfHome));
         return 1;
     }
-    KeychainSecretStore keychain;
-    TokenStore store(options, &keychain, nullptr);
+    const std::unique_ptr<SecretStore> keychain = makeSystemSecretStore(options.identity);
+    TokenStore store(options, keychain.get(), nullptr);
     if (const Error error = store.reload())
         std::fprintf(stderr, "reload: %s\n", qPrintable(error.message));
 

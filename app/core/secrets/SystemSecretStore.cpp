@@ -1,0 +1,21 @@
+#include "secrets/SystemSecretStore.h"
+
+#ifdef HFTM_HAVE_LIBSECRET
+#include "secrets/SecretServiceStore.h"
+#else
+#include "secrets/KeychainSecretStore.h"
+#endif
+
+namespace hftm {
+
+std::unique_ptr<SecretStore> makeSystemSecretStore(const StoreIdentity &identity)
+{
+#ifdef HFTM_HAVE_LIBSECRET
+    return std::make_unique<SecretServiceStore>(identity);
+#else
+    return std::make_unique<KeychainSecretStore>(QString::fromLatin1(KeychainSecretStore::ServiceName) +
+                                                 QLatin1Char('/') + identity.id);
+#endif
+}
+
+} // namespace hftm

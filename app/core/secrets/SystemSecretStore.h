@@ -1,0 +1,14 @@
+#pragma once
+
+#include "secrets/SecretStore.h"
+#include "store/StoreIdentity.h"
+
+#include <memory>
+
+namespace hftm {
+
+// The platform keychain for one token store: the Secret Service through libsecret on Linux (labelled,
+// attributed items), QtKeychain elsewhere (service "hf-token-manager/<store id>").
+std::unique_ptr<SecretStore> makeSystemSecretStore(const StoreIdentity &identity);
+
+} // namespace hftm
