@@ -2,6 +2,8 @@
 
 #include "CliOutput.h"
 
+#include "files/FolderSafety.h"
+#include "files/SecretFile.h"
 #include "git/GitCredential.h"
 #include "hub/HubClient.h"
 #include "secrets/SystemSecretStore.h"
@@ -143,8 +145,12 @@ int CliApp::run(const QStringList &arguments)
                     return usage(tr("`%1` does not take --%2.").arg(m_command, longName));
             }
             setUpStore();
+            for (const QString &finding : FolderSafety::check(m_store->options().paths)) // owner, mode
+                m_err << tr("warning: %1").arg(finding) << '\n';
             const auto handler = route.handler;
             const int code = (this->*handler)();
+            for (const QString &note : SecretFile::takeNotes()) // e.g. a bind-mounted file written in place
+                m_err << tr("note: %1").arg(note) << '\n';
             m_out.flush();
             m_err.flush();
             return code;

@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "SecretInput.h"
 
+#include "files/FolderSafety.h"
 #include "files/TokenText.h"
 #include "git/GitCredential.h"
 #include "secrets/SecretStore.h"
@@ -253,6 +254,7 @@ int CliApp::status()
             {QStringLiteral("gitHelpers"), QJsonArray::fromStringList(helpers ? *helpers : QStringList())},
             {QStringLiteral("gitCredentialToken"), gitToken.isEmpty() ? QJsonValue() : QJsonValue(gitToken)},
             {QStringLiteral("loadError"), m_store->lastLoadError().message},
+            {QStringLiteral("folderWarnings"), QJsonArray::fromStringList(FolderSafety::check(paths))},
         };
         m_out << QJsonDocument(json).toJson(QJsonDocument::Indented);
     } else {
@@ -286,6 +288,9 @@ int CliApp::status()
             {tr("git credential:"), gitToken.isEmpty() ? tr("not registered by this program")
                                                        : tr("registered for \"%1\"").arg(gitToken)},
         };
+        const QStringList folderWarnings = FolderSafety::check(paths);
+        rows.append({tr("folders:"), folderWarnings.isEmpty() ? tr("private to this user")
+                                                              : folderWarnings.join(QLatin1Char(' '))});
         CliOutput::printTable(m_out, rows);
     }
     m_out.flush();

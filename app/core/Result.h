@@ -16,6 +16,7 @@ enum class ErrorCode {
     FileUnparseable,     // stored_tokens could not be read; nothing was written
     FileUnsafe,          // symlink, not a regular file, wrong owner
     Io,                  // read/write/rename failed
+    DiskFull,            // no space or quota left; the file was left as it was
     LockTimeout,         // another process held stored_tokens.lock too long
     KeychainUnavailable, // no Secret Service / locked / refused
     Keychain,            // keychain reachable but the operation failed

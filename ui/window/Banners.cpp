@@ -70,6 +70,12 @@ QList<Banner> bannersFor(const BannerFacts &facts)
                 {Banner::Id::PlaintextOnly, Banner::Kind::Warning, text, tr("Move into keychain")});
         }
     }
+
+    if (!facts.folderWarnings.isEmpty()) {
+        const QString text =
+            tr("The token files are not private: %1").arg(facts.folderWarnings.join(QLatin1Char(' ')));
+        banners.append({Banner::Id::FolderUnsafe, Banner::Kind::Warning, text, {}});
+    }
     return banners;
 }
 

@@ -7,12 +7,13 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace hftm {
 
 // One notice shown above the token table.
 struct Banner {
-    enum class Id { EnvOverride, Unparseable, NoKeychain, PlaintextOnly };
+    enum class Id { EnvOverride, Unparseable, NoKeychain, PlaintextOnly, FolderUnsafe };
     enum class Kind { Info, Warning, Error };
     Id id;
     Kind kind;
@@ -27,6 +28,7 @@ struct BannerFacts {
     Error keychainError; // last TokenStore::checkKeychain() (or a failed operation); none = reachable
     StorageMode mode = StorageMode::KeychainAndFiles;
     QList<TokenRecord> tokens;
+    QStringList folderWarnings; // FolderSafety::check(): token folders owned or writable by others
 };
 
 // Decides which banners apply to these facts and words them; a pure function, tested without widgets.

@@ -4,6 +4,7 @@
 #include "app/AppContext.h"
 #include "dialogs/LoginDialog.h"
 #include "dialogs/SettingsDialog.h"
+#include "files/FolderSafety.h"
 #include "store/ValidationRunner.h"
 #include "window/BannerArea.h"
 #include "window/FileWatcher.h"
@@ -245,6 +246,7 @@ void MainWindow::refreshBanners()
     facts.keychainError = m_keychainError;
     facts.mode = m_model->settings().storageMode;
     facts.tokens = store->tokens();
+    facts.folderWarnings = FolderSafety::check(store->options().paths);
     m_banners->setBanners(bannersFor(facts));
 }
 

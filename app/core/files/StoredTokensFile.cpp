@@ -93,7 +93,9 @@ Error ActiveTokenFile::write(const QString &path, const QString &secret)
     if (secret.isEmpty() || controls || TokenText::clean(secret) != secret)
         return makeError(ErrorCode::InvalidInput,
                          Tr::tr("The token to save is empty or contains spaces or control characters."));
-    return SecretFile::write(path, secret.toUtf8());
+    // Under stored_tokens.lock, beside it as in HfPaths: a bind-mounted `token` is then written in place.
+    return SecretFile::writeLocked(path, secret.toUtf8(),
+                                   QFileInfo(path).dir().filePath(QStringLiteral("stored_tokens.lock")));
 }
 
 Error ActiveTokenFile::remove(const QString &path)

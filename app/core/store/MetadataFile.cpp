@@ -137,6 +137,15 @@ Result<MetadataFile::Content> MetadataFile::update(const std::function<bool(Cont
     Result<Content> content = load();
     if (!content)
         return content.error();
+    // load() reads an empty file as "no settings yet", but this program never writes one: an empty
+    // tokens.json is one an older version emptied on a full disk. Writing defaults over it would silently
+    // switch a keychain-only user back to plaintext files.
+    const Result<QByteArray> raw = SecretFile::read(m_path);
+    if (raw && QFileInfo::exists(m_path) && raw->trimmed().isEmpty())
+        return makeError(ErrorCode::FileUnparseable,
+                         tr("%1 is empty, so the settings it held (such as the storage mode) are unknown. "
+                            "Nothing was changed; delete the file to start again with the default settings.")
+                             .arg(QDir::toNativeSeparators(m_path)));
     Content updated = std::move(content).value();
     if (change(updated)) {
         const QByteArray bytes =

@@ -51,6 +51,7 @@ private slots:
     void unparseableFileIsNamedAndKept();
     void noKeychainAndPlaintextTokens();
     void filesOnlyIsAChoiceNotAWarning();
+    void folderOthersCanChangeIsShown();
 };
 
 void BannersTest::decides_data()
@@ -82,6 +83,10 @@ void BannersTest::decides_data()
         << plaintext << Ids{int(Banner::Id::NoKeychain), int(Banner::Id::PlaintextOnly)};
     plaintext.mode = StorageMode::FilesOnly;
     QTest::newRow("files-only chosen") << plaintext << Ids{};
+
+    BannerFacts shared = calm;
+    shared.folderWarnings = {QStringLiteral("/srv/hf can be changed by every user of this computer.")};
+    QTest::newRow("token folder not private") << shared << Ids{int(Banner::Id::FolderUnsafe)};
 }
 
 void BannersTest::decides()
@@ -167,6 +172,23 @@ void BannersTest::filesOnlyIsAChoiceNotAWarning()
     w.checkKeychain();
     QVERIFY(w.bannerArea()->banners().isEmpty());
     QVERIFY(!w.bannerArea()->isVisible());
+}
+
+void BannersTest::folderOthersCanChangeIsShown()
+{
+    // Issue 10 item 6: a world-writable HF_HOME lets anyone swap the token files; the window says so.
+    WindowFixture f;
+    QVERIFY(QFile::setPermissions(f.env.hfHome(), QFileDevice::Permissions(0x7777)));
+    MainWindow &w = f.shownWindow();
+    QVERIFY(w.bannerArea()->isShowing(Banner::Id::FolderUnsafe));
+    Banner shown{};
+    for (const Banner &banner : w.bannerArea()->banners()) {
+        if (banner.id == Banner::Id::FolderUnsafe)
+            shown = banner;
+    }
+    QCOMPARE(shown.kind, Banner::Kind::Warning);
+    QVERIFY2(shown.text.contains(f.env.hfHome()) && shown.text.contains(QStringLiteral("every user")),
+             qPrintable(shown.text));
 }
 
 QTEST_MAIN(BannersTest)
