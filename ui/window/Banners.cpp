@@ -76,6 +76,26 @@ QList<Banner> bannersFor(const BannerFacts &facts)
             tr("The token files are not private: %1").arg(facts.folderWarnings.join(QLatin1Char(' ')));
         banners.append({Banner::Id::FolderUnsafe, Banner::Kind::Warning, text, {}});
     }
+    QStringList removedOutside;
+    for (const TokenRecord &record : facts.tokens) {
+        if (record.missingFromFiles && record.storage.testFlag(StorageLocation::Keychain))
+            removedOutside << record.name;
+    }
+    if (!removedOutside.isEmpty()) {
+        const QString text = tr("Removed from huggingface_hub's files outside this program (for example by "
+                                "\u201Chf auth logout\u201D), still in the keychain: %1. Python tools and \u201Chf\u201D no "
+                                "longer see them.")
+                                 .arg(quotedList(removedOutside));
+        banners.append({Banner::Id::RemovedOutside, Banner::Kind::Warning, text,
+                        tr("Restore to huggingface_hub Files")});
+    }
+
+    if (!facts.orphanedItems.isEmpty()) {
+        const QString text = tr("The keychain holds items of this token store that belong to no token "
+                                "(left by an interrupted operation): %1.")
+                                 .arg(quotedList(facts.orphanedItems));
+        banners.append({Banner::Id::OrphanedItems, Banner::Kind::Info, text, tr("Remove Them…")});
+    }
     return banners;
 }
 

@@ -13,7 +13,7 @@ namespace hftm {
 
 // One notice shown above the token table.
 struct Banner {
-    enum class Id { EnvOverride, Unparseable, NoKeychain, PlaintextOnly, FolderUnsafe };
+    enum class Id { EnvOverride, Unparseable, NoKeychain, PlaintextOnly, FolderUnsafe, RemovedOutside, OrphanedItems };
     enum class Kind { Info, Warning, Error };
     Id id;
     Kind kind;
@@ -29,6 +29,7 @@ struct BannerFacts {
     StorageMode mode = StorageMode::KeychainAndFiles;
     QList<TokenRecord> tokens;
     QStringList folderWarnings; // FolderSafety::check(): token folders owned or writable by others
+    QStringList orphanedItems;  // TokenStore::orphanedKeychainItems(), asked after the first paint
 };
 
 // Decides which banners apply to these facts and words them; a pure function, tested without widgets.

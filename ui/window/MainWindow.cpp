@@ -186,6 +186,9 @@ void MainWindow::connectActions()
             [this] { m_operations->makeActive(currentName()); });
     connect(m_actions->rename, &QAction::triggered, this, [this] { m_operations->rename(currentName()); });
     connect(m_actions->remove, &QAction::triggered, this, [this] { m_operations->remove(currentName()); });
+    connect(m_actions->restore, &QAction::triggered, this,
+            [this] { m_operations->restore({currentName()}); });
+    connect(m_operations, &TokenOperations::orphansRemoved, this, &MainWindow::checkKeychain);
     connect(m_actions->copy, &QAction::triggered, this, [this] { m_operations->copy(currentName()); });
     connect(m_actions->reveal, &QAction::triggered, this, &MainWindow::reveal);
     connect(m_actions->validate, &QAction::triggered, this, &MainWindow::validateSelected);
@@ -235,6 +238,8 @@ void MainWindow::updateActions()
     const std::optional<TokenRecord> record = m_context.store()->token(currentName());
     m_actions->update(record.has_value(), record && record->active, m_model->rowCount() > 0,
                       m_validation->isRunning());
+    m_actions->setRestorable(record && record->missingFromFiles &&
+                             record->storage.testFlag(StorageLocation::Keychain));
 }
 
 void MainWindow::refreshBanners()
@@ -246,6 +251,7 @@ void MainWindow::refreshBanners()
     facts.keychainError = m_keychainError;
     facts.mode = m_model->settings().storageMode;
     facts.tokens = store->tokens();
+    facts.orphanedItems = m_orphanedItems;
     facts.folderWarnings = FolderSafety::check(store->options().paths);
     m_banners->setBanners(bannersFor(facts));
 }
@@ -264,6 +270,10 @@ bool MainWindow::event(QEvent *event)
 void MainWindow::checkKeychain()
 {
     m_keychainError = m_context.store()->checkKeychain();
+    // Attributes only, no secret: cheap next to the probe, and only asked once the window is shown.
+    const Result<QStringList> orphans =
+        m_keychainError ? Result<QStringList>(QStringList()) : m_context.store()->orphanedKeychainItems();
+    m_orphanedItems = orphans ? *orphans : QStringList();
     refreshBanners();
 }
 
@@ -342,12 +352,26 @@ void MainWindow::onValidationFinished(int total, const QStringList &problems)
                                  problems.join(QLatin1Char('\n')));
 }
 
+QStringList MainWindow::removedOutsideNames() const
+{
+    QStringList names;
+    for (const TokenRecord &record : m_context.store()->tokens()) {
+        if (record.missingFromFiles && record.storage.testFlag(StorageLocation::Keychain))
+            names << record.name;
+    }
+    return names;
+}
+
 void MainWindow::onBannerAction(Banner::Id id)
 {
     if (id == Banner::Id::NoKeychain)
         checkKeychain();
     else if (id == Banner::Id::PlaintextOnly)
         m_operations->moveIntoKeychain();
+    else if (id == Banner::Id::RemovedOutside)
+        m_operations->restore(removedOutsideNames());
+    else if (id == Banner::Id::OrphanedItems)
+        m_operations->removeOrphans(m_orphanedItems);
 }
 
 void MainWindow::showContextMenu(const QPoint &position)

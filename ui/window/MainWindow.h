@@ -59,6 +59,7 @@ private:
     void onStoreChanged();
     void onCurrentNameChanged();
     void refreshBanners();
+    QStringList removedOutsideNames() const; // tokens `hf auth logout` took out of the files
     void updateActions();
     void addToken();
     void openSettings();
@@ -87,6 +88,7 @@ private:
     SelectionKeeper *m_selection = nullptr;
     QProgressBar *m_progress = nullptr;
     Error m_keychainError;
+    QStringList m_orphanedItems; // keychain items of this store no token knows (asked with the probe)
     bool m_keychainCheckScheduled = false;
     std::chrono::milliseconds m_revealDuration{10000};
 };

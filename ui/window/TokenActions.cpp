@@ -52,6 +52,9 @@ TokenActions::TokenActions(QWidget *window)
                   {QKeySequence(Qt::Key_F2)});
     remove = make(window, tr("Re&move…"), tr("Remove the selected token everywhere it is stored"),
                   QStringLiteral("edit-delete"), {QKeySequence::Delete});
+    restore = make(window, tr("Res&tore to huggingface_hub Files"),
+                   tr("Put the selected token back into huggingface_hub's files, from the keychain"),
+                   QStringLiteral("edit-undo"), {});
     find = make(window, tr("&Find"), tr("Filter the tokens by typing"), QStringLiteral("edit-find"),
                 {QKeySequence::Find});
     settings = make(window, tr("&Settings…"), tr("Storage, Hub endpoint, expiry warning and clipboard"),
@@ -61,6 +64,7 @@ TokenActions::TokenActions(QWidget *window)
     settings->setMenuRole(QAction::PreferencesRole);
     quit->setMenuRole(QAction::QuitRole);
     update(false, false, false, false);
+    setRestorable(false);
 }
 
 void TokenActions::update(bool hasSelection, bool selectionIsActive, bool hasTokens, bool validating)
@@ -76,6 +80,12 @@ void TokenActions::update(bool hasSelection, bool selectionIsActive, bool hasTok
     remove->setEnabled(hasSelection);
 }
 
+void TokenActions::setRestorable(bool restorable)
+{
+    restore->setEnabled(restorable);
+    restore->setVisible(restorable); // only ever offered where it applies, so the menu stays short
+}
+
 void TokenActions::fillContextMenu(QMenu *menu) const
 {
     menu->addAction(makeActive);
@@ -86,6 +96,7 @@ void TokenActions::fillContextMenu(QMenu *menu) const
     menu->addAction(reveal);
     menu->addSeparator();
     menu->addAction(rename);
+    menu->addAction(restore);
     menu->addAction(remove);
     menu->addSeparator();
     menu->addAction(add);

@@ -17,6 +17,8 @@ public:
 
     // What the selection allows; the window passes what the model says about the current row.
     void update(bool hasSelection, bool selectionIsActive, bool hasTokens, bool validating);
+    // The selected token was removed from stored_tokens outside this program and can be put back.
+    void setRestorable(bool restorable);
 
     void fillContextMenu(QMenu *menu) const;
 
@@ -29,6 +31,7 @@ public:
     QAction *reveal;
     QAction *rename;
     QAction *remove;
+    QAction *restore;
     QAction *checkAccess;
     QAction *find;
     QAction *settings;

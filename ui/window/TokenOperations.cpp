@@ -131,4 +131,37 @@ void TokenOperations::moveIntoKeychain()
     emit statusMessage(tr("Tokens moved into the keychain."));
 }
 
+void TokenOperations::restore(const QStringList &names)
+{
+    QStringList restored;
+    for (const QString &name : names) {
+        if (const Error error = m_context.store()->restore(name)) {
+            report(tr("Could not restore \u201C%1\u201D").arg(name), error);
+            return;
+        }
+        restored << name;
+    }
+    if (!restored.isEmpty())
+        emit statusMessage(tr("Restored %1 to huggingface_hub's files.")
+                               .arg(QStringLiteral("\u201C%1\u201D").arg(restored.join(QStringLiteral("\u201D, \u201C")))));
+}
+
+void TokenOperations::removeOrphans(const QStringList &names)
+{
+    const QString text =
+        tr("The keychain holds items of this token store that belong to no token: %1. They were left by an "
+           "operation that was interrupted before it finished. Remove them from the keychain?")
+            .arg(QStringLiteral("\u201C%1\u201D").arg(names.join(QStringLiteral("\u201D, \u201C"))));
+    if (!m_context.messages().confirm(m_window, tr("Remove Leftover Keychain Items"), text, tr("Remove")))
+        return;
+    for (const QString &name : names) {
+        if (const Error error = m_context.store()->removeOrphanedKeychainItem(name)) {
+            report(tr("Could not remove the keychain item \u201C%1\u201D").arg(name), error);
+            return;
+        }
+    }
+    emit orphansRemoved();
+    emit statusMessage(tr("Removed %n leftover keychain item(s).", nullptr, int(names.size())));
+}
+
 } // namespace hftm

@@ -27,6 +27,10 @@ public:
     void copy(const QString &name);
     std::optional<QString> secretForReveal(const QString &name);
     void moveIntoKeychain();
+    // Puts tokens that `hf auth logout` removed from stored_tokens back there, from the keychain.
+    void restore(const QStringList &names);
+    // Removes keychain items of this store that no token knows, after asking.
+    void removeOrphans(const QStringList &names);
 
     // The text of the remove confirmation: which places the token will be removed from.
     QString removeQuestion(const QString &name) const;
@@ -35,6 +39,7 @@ signals:
     void statusMessage(const QString &text);
     void renamed(const QString &from, const QString &to);
     void keychainFailed(const hftm::Error &error); // the window shows the "no keychain" banner
+    void orphansRemoved();
 
 private:
     std::optional<QString> readSecret(const QString &name, const QString &purpose);

@@ -71,4 +71,13 @@ QString MemorySecretStore::displayName() const
     return tr("memory");
 }
 
+Result<QStringList> MemorySecretStore::storedKeys()
+{
+    if (m_unavailable)
+        return unavailableError();
+    QStringList keys = m_entries.keys();
+    keys.sort();
+    return keys;
+}
+
 } // namespace hftm

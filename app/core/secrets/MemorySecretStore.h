@@ -14,6 +14,8 @@ public:
     Error remove(const QString &key) override;
     Error probe() override;
     QString displayName() const override;
+    // Not counted as an operation: it reads no secret, and operationCount() proves secrets stay unread.
+    Result<QStringList> storedKeys() override;
 
     void setUnavailable(bool unavailable) { m_unavailable = unavailable; }
     const QHash<QString, QString> &entries() const { return m_entries; }
