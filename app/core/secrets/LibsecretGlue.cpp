@@ -77,7 +77,12 @@ Error toError(const Outcome &outcome, const QString &doing, const QString &key)
     using namespace KeychainErrors;
     if (outcome.ok)
         return {};
-    if (outcome.errorDomain == 1 && outcome.errorCode == SECRET_ERROR_NO_SUCH_OBJECT) {
+    // gnome-keyring with no keyring created yet answers for its "login" alias with D-Bus's UnknownObject.
+    const bool noCollection =
+        (outcome.errorDomain == 1 && outcome.errorCode == SECRET_ERROR_NO_SUCH_OBJECT) ||
+        outcome.errorText.contains(QLatin1String("/org/freedesktop/secrets/collection/")) ||
+        outcome.errorText.contains(QLatin1String("No such secret collection"));
+    if (noCollection) {
         // A running Secret Service with no keyring to put items in (none created, or the default alias
         // points nowhere): as unusable as no service at all.
         return unavailable(tr("The keychain has no usable collection (keyring) to keep tokens in: create "
