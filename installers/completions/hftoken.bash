@@ -57,7 +57,7 @@ _hftoken()
         cword=$COMP_CWORD
     fi
 
-    local commands="list add switch rename remove get status config check access"
+    local commands="list add switch rename remove restore cleanup get status config check access"
     local global_opts="--help --version"
 
     # The subcommand is the first word after "hftoken" that is not an option.
@@ -99,7 +99,7 @@ _hftoken()
             ((npos == 0)) && [[ $cur != -* ]] && _hftoken_complete_names ;;
         rename)
             ((npos == 0)) && [[ $cur != -* ]] && _hftoken_complete_names ;;
-        remove | get)
+        remove | get | restore)
             ((npos == 0)) && [[ $cur != -* ]] && _hftoken_complete_names ;;
         config)
             if ((npos == 0)); then

@@ -46,7 +46,8 @@ expect() {
 complete -p hftoken >/dev/null 2>&1 && { passed=$((passed + 1)); echo "PASS: complete -F _hftoken hftoken is registered"; } \
     || { failed=$((failed + 1)); echo "FAIL: no completion registered for hftoken"; }
 
-expect "hftoken " "access add check config get list remove rename status switch"
+expect "hftoken " "access add check cleanup config get list remove rename restore status switch"
+expect "hftoken restore w" "work"
 expect "hftoken s" "status switch"
 expect "hftoken --v" "--version"
 expect "hftoken list --" "--help --json"

@@ -108,9 +108,11 @@ private slots:
         QVERIFY2(renamed, qPrintable(renamed.error().message));
         QCOMPARE(m_world->secrets.entries().value(QStringLiteral("ci-write")), test::Canary);
         QVERIFY(m_world->storedTokens().contains("[ci-write]\nhf_token = " + test::Canary.toUtf8() + "\n\n"));
-        // The token file still holds the old ci-write secret, which is now stored under no name.
-        QVERIFY(!renamed->active);
-        QVERIFY(m_store->active().name.isEmpty());
+        // ci-write was the active token: its new secret is written to `token` too, as `hf auth login` does,
+        // instead of leaving the old secret active under no name.
+        QVERIFY(renamed->active);
+        QCOMPARE(m_store->active().name, QStringLiteral("ci-write"));
+        QCOMPARE(m_world->env.readFile(QStringLiteral("token")), test::Canary.toUtf8());
 
         const Result<TokenRecord> twin = m_store->add(QStringLiteral("twin"), test::Canary, replace);
         QVERIFY2(twin, qPrintable(twin.error().message));
