@@ -1,5 +1,6 @@
 // The `hftoken` commands that ask the Hub: check, access, and the validation inside `add`.
 #include "CliApp.h"
+#include "CliNotes.h"
 #include "CliOutput.h"
 
 #include "files/StoredTokensFile.h"
@@ -101,6 +102,7 @@ int CliApp::check()
             return fail(error);
         requests.append({name, endpoint, *secret, true});
     }
+    CliNotes::printEndpointNotes(m_err, *m_store, names);
     TokenValidator validator(&hub());
     const QHash<QString, ValidationResult> results = validator.validateAndWait(requests);
 
@@ -213,6 +215,10 @@ int CliApp::access()
             requests.append(
                 {QStringLiteral("%1\n%2").arg(i).arg(token.label), token.endpoint, token.secret, repos[i]});
     }
+    QStringList names{QString()};
+    for (const TokenChoice &token : *tokens)
+        names << token.label; // labels that are not stored names ("HF_TOKEN") add no note of their own
+    CliNotes::printEndpointNotes(m_err, *m_store, names);
     RepoAccessChecker checker(&hub());
     const QHash<QString, RepoAccessResult> results = checker.checkAndWait(requests);
 

@@ -1,5 +1,6 @@
 // The `hftoken` commands that only touch the store: list, add, switch, rename, remove, get, status, config.
 #include "CliApp.h"
+#include "CliNotes.h"
 #include "CliOutput.h"
 #include "SecretInput.h"
 
@@ -93,6 +94,8 @@ int CliApp::add()
         m_err << tr("warning: this does not look like a Hugging Face token (hf_...).") << '\n';
 
     std::optional<WhoamiInfo> whoami;
+    if (validate || m_parser.isSet(QStringLiteral("git-credential")))
+        CliNotes::printEndpointNotes(m_err, *m_store, {rest.value(0)});
     if (validate) {
         const Result<WhoamiInfo> checked = validateForAdd(*secret, rest.value(0));
         if (!checked)
@@ -111,6 +114,9 @@ int CliApp::add()
           << '\n';
     if (options.activate)
         m_err << tr("\"%1\" is now the active token.").arg(name) << '\n';
+    // Stored all the same, so still a success: the token works for the Hub, git just has nowhere to keep it.
+    if (options.registerWithGit && !added->gitRegistered)
+        m_err << CliNotes::noGitHelperWarning(m_store->endpointFor(name)) << '\n';
     printNotes();
     return ExitOk;
 }
@@ -121,9 +127,16 @@ int CliApp::switchTo()
         return usage(tr("`switch` takes exactly one NAME."));
     const QString name = args().first();
     m_store->reload();
+    // switchTo() re-registers a token git already had; with no helper left, git keeps nothing: say so.
+    const bool git = m_parser.isSet(QStringLiteral("git-credential")) ||
+                     m_store->token(name).value_or(TokenRecord{}).gitRegistered;
+    if (git)
+        CliNotes::printEndpointNotes(m_err, *m_store, {name});
     if (const Error error = m_store->switchTo(name, m_parser.isSet(QStringLiteral("git-credential"))))
         return fail(error);
     m_err << tr("The current active token is: \"%1\"").arg(name) << '\n';
+    if (git && !m_store->token(name).value_or(TokenRecord{}).gitRegistered)
+        m_err << CliNotes::noGitHelperWarning(m_store->endpointFor(name)) << '\n';
     printNotes();
     return ExitOk;
 }
@@ -144,6 +157,7 @@ int CliApp::remove()
     if (args().size() != 1)
         return usage(tr("`remove` takes exactly one NAME."));
     const QString name = args().first();
+    CliNotes::printEndpointNotes(m_err, *m_store, {name}); // git is asked about the endpoint in force
     const Result<RemoveReport> report = m_store->remove(name);
     if (!report)
         return fail(report.error());
@@ -156,6 +170,8 @@ int CliApp::remove()
         m_err << tr("Removed \"%1\" from the keychain.").arg(name) << '\n';
     if (report->rejectedFromGit)
         m_err << tr("Removed its git credential.") << '\n';
+    for (const QString &note : report->notes)
+        m_err << tr("note: %1").arg(note) << '\n';
     for (const QString &failure : report->failures)
         m_err << tr("failed: %1").arg(failure) << '\n';
     if (!report->failures.isEmpty()) {
@@ -203,6 +219,8 @@ int CliApp::config()
         if (rest.size() == 1) {
             m_out << (settings.endpoint.isEmpty() ? m_store->endpointFor(QString()) : settings.endpoint)
                   << '\n';
+            m_out.flush();
+            CliNotes::printEndpointNotes(m_err, *m_store);
             return ExitOk;
         }
         if (const Error error = validateEndpoint(rest.at(1)))
@@ -210,6 +228,7 @@ int CliApp::config()
         settings.endpoint = rest.at(1) == QLatin1String("default") ? QString() : rest.at(1);
         if (const Error error = m_store->saveSettings(settings))
             return fail(error);
+        CliNotes::printEndpointNotes(m_err, *m_store); // saved, but HF_ENDPOINT may still be in force
         return ExitOk;
     }
     return usage(tr("Use `config storage keychain-and-files|keychain-only|files-only` or "
@@ -225,7 +244,10 @@ int CliApp::status()
     const Settings settings = m_store->settings();
     const ActiveToken active = m_store->active();
     const Error keychain = m_store->checkKeychain();
-    const Result<QStringList> helpers = m_git->configuredHelpers();
+    // The helpers git would run for the endpoint in force (URL-scoped ones too), not just global ones.
+    const QString gitHost = GitCredential::hostOf(m_store->endpointFor(QString()));
+    const Result<QStringList> helpers = m_git->helpersFor(m_store->endpointFor(QString()));
+    const CliNotes::GitRegistrations registered = CliNotes::gitRegistrations(*m_store, *m_git);
     QString gitToken;
     for (const TokenRecord &record : m_store->tokens()) {
         if (record.gitRegistered)
@@ -254,6 +276,8 @@ int CliApp::status()
             {QStringLiteral("gitHelpers"), QJsonArray::fromStringList(helpers ? *helpers : QStringList())},
             {QStringLiteral("gitCredentialToken"), gitToken.isEmpty() ? QJsonValue() : QJsonValue(gitToken)},
             {QStringLiteral("loadError"), m_store->lastLoadError().message},
+            {QStringLiteral("gitHost"), gitHost},
+            {QStringLiteral("gitRegistered"), registered.json},
             {QStringLiteral("folderWarnings"), QJsonArray::fromStringList(FolderSafety::check(paths))},
         };
         m_out << QJsonDocument(json).toJson(QJsonDocument::Indented);
@@ -283,10 +307,11 @@ int CliApp::status()
             {tr("keychain:"), keychain ? tr("unavailable: %1").arg(keychain.message) : keychainState},
             {tr("active token:"), activeText},
             {tr("endpoint:"), m_store->endpointFor(QString())},
-            {tr("git helpers:"),
-             helpers && !helpers->isEmpty() ? helpers->join(QStringLiteral(", ")) : tr("none configured")},
-            {tr("git credential:"), gitToken.isEmpty() ? tr("not registered by this program")
-                                                       : tr("registered for \"%1\"").arg(gitToken)},
+            {tr("git helpers:"), !helpers ? tr("unknown: %1").arg(helpers.error().message)
+                                 : helpers->isEmpty()
+                                     ? tr("none for %1").arg(gitHost)
+                                     : tr("%1 (for %2)").arg(helpers->join(QStringLiteral(", ")), gitHost)},
+            {tr("git credential:"), registered.text},
         };
         const QStringList folderWarnings = FolderSafety::check(paths);
         rows.append({tr("folders:"), folderWarnings.isEmpty() ? tr("private to this user")
@@ -301,3 +326,4 @@ int CliApp::status()
 }
 
 } // namespace hftm::cli
+    CliNotes::printEndpointNotes(m_err, *m_store);

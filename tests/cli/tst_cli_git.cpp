@@ -93,6 +93,8 @@ private slots:
                    "printf 'prompt:%s\\n' \"$GIT_TERMINAL_PROMPT\" >> '" +
                    log.toUtf8() +
                    "'\n"
+                   // a git with the `store` helper configured, as the real one would answer
+                   "if [ \"$1\" = config ]; then printf 'credential.helper\\nstore\\0'; exit 0; fi\n"
                    "if [ \"$1\" = credential ]; then cat >> '" +
                    log.toUtf8() + "'; fi\n");
         fake.close();

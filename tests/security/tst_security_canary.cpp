@@ -142,7 +142,9 @@ private slots:
         QCOMPARE(::mkfifo(QFile::encodeName(release).constData(), 0600), 0);
         QFile fake(root.filePath(QStringLiteral("bin/git")));
         QVERIFY(fake.open(QIODevice::WriteOnly));
-        fake.write("#!/bin/sh\nif [ \"$1\" = credential ]; then\n  echo $$ > '" + pidFile.toUtf8() + ".tmp'\n  mv '"
+        // A git with the `store` helper configured (answered for `git config`), held inside `credential`.
+        fake.write("#!/bin/sh\nif [ \"$1\" = config ]; then printf 'credential.helper\\nstore\\0'; exit 0; fi\n"
+                   "if [ \"$1\" = credential ]; then\n  echo $$ > '" + pidFile.toUtf8() + ".tmp'\n  mv '"
                    + pidFile.toUtf8() + ".tmp' '" + pidFile.toUtf8() + "'\n  read go < '" + release.toUtf8()
                    + "'\n  cat > /dev/null\nfi\nexit 0\n");
         fake.close();

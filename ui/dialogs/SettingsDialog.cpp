@@ -41,7 +41,9 @@ SettingsDialog::SettingsDialog(TokenStore *store, QWidget *parent)
 
     m_endpoint = new QLineEdit(this);
     m_endpoint->setObjectName(QStringLiteral("endpointEdit"));
-    m_endpoint->setPlaceholderText(tr("Default: %1").arg(HubClient::defaultEndpoint()));
+    // What an empty field means: HF_ENDPOINT when set, else the Hub.
+    m_endpoint->setPlaceholderText(
+        tr("Default: %1").arg(endpointFromEnvironment(m_store->options().environment)));
     m_endpoint->setAccessibleName(tr("Hub endpoint"));
     m_endpoint->setAccessibleDescription(
         tr("Leave empty to use HF_ENDPOINT or %1.").arg(HubClient::defaultEndpoint()));
@@ -153,8 +155,19 @@ void SettingsDialog::validateEndpoint()
 {
     const QString endpoint = normalizedEndpoint();
     const Error error = endpoint.isEmpty() ? Error{} : HubClient::validateEndpoint(endpoint);
+    // HF_ENDPOINT wins over the saved endpoint, as in huggingface_hub: say which one is in force, or a
+    // user would believe the value typed here is what git and the checks use.
+    const QString inForce = m_store->endpointFor(QString());
+    const bool overridden =
+        !m_store->options().environment.value(QStringLiteral("HF_ENDPOINT")).isEmpty() && endpoint != inForce;
     if (error)
         m_endpointStatus->setMessage(StatusLine::Kind::Error, error.message);
+    else if (overridden)
+        m_endpointStatus->setMessage(
+            StatusLine::Kind::Warning,
+            tr("In force: %1, from the environment variable HF_ENDPOINT. The endpoint "
+               "saved here is used only when HF_ENDPOINT is not set.")
+                .arg(inForce));
     else
         m_endpointStatus->clear();
     m_okButton->setEnabled(!error);

@@ -1,6 +1,7 @@
 #include "window/TokenDetailsPane.h"
 
 #include "common/RelativeTime.h"
+#include "git/GitCredential.h"
 #include "window/TokenTableModel.h"
 
 #include <QFontDatabase>
@@ -147,8 +148,10 @@ void TokenDetailsPane::setRecord(const std::optional<TokenRecord> &record, const
     QString storage = storageText(record->storage);
     if (record->missingFromFiles)
         storage += QLatin1Char('\n') + tr("Removed from huggingface_hub's files by another program.");
-    if (record->gitRegistered)
-        storage += QLatin1Char('\n') + tr("Registered with git's credential helper.");
+    // Where git holds it: git keys credentials by host, so the host of the endpoint in force says it all.
+    storage += QLatin1Char('\n') +
+               (record->gitRegistered ? tr("Registered with git for %1.").arg(GitCredential::hostOf(endpoint))
+                                      : tr("Not registered with git."));
     m_storage->setText(storage);
     m_endpoint->setText(endpoint);
     showScopes(*record);

@@ -1,6 +1,7 @@
 #include "hub/HubClient.h"
 
 #include "hub/HubErrors.h"
+#include "hub/OfflineMode.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -308,6 +309,10 @@ HubReply *HubClient::get(const QString &endpoint, const QString &path, const QSt
     }
     reply->m_authorization = token.isEmpty() ? QByteArray() : QByteArrayLiteral("Bearer ") + token.toLatin1();
     reply->attach(send(reply->m_response.url, reply->m_authorization));
+    // The one gate for huggingface_hub's offline mode: every request of the program passes here, so with
+    // HF_HUB_OFFLINE set nothing reaches the network, and the answer is "unreachable", never a verdict.
+    if (OfflineMode::isOn())
+        return refuse(TransportError::Offline, OfflineMode::message());
     return reply;
 }
 

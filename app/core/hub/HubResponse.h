@@ -13,6 +13,7 @@ enum class TransportError {
     None,            // an HTTP status arrived (which may itself be an error status)
     InvalidEndpoint, // refused before sending: not HTTPS (and not loopback), or not a URL
     InvalidToken,    // refused before sending: the token has characters that cannot go in a header
+    Offline,         // refused before sending: HF_HUB_OFFLINE is set to a true value
     Network,         // connection refused, DNS, reset, ...
     Tls,             // certificate or handshake problem; never ignored
     Timeout,         // no progress, or no full answer, within the client's timeout

@@ -57,14 +57,29 @@ RemoveReport TokenRemoval::run(const TokenRecord &record, const QString &endpoin
             keychainDone = report.removedFromKeychain = true;
     }
 
-    bool gitDone = !record.gitRegistered;
-    if (!gitDone) {
-        const Error error = m_git ? m_git->reject(endpoint)
-                                  : makeError(ErrorCode::Git, tr("git integration is not available"));
-        if (error)
-            report.failures << tr("git credential: %1").arg(error.message);
-        else
-            gitDone = report.rejectedFromGit = true;
+    // Like `hf auth logout`: git forgets the token whoever gave it to git, but only this very token: what
+    // git holds for the endpoint is compared in memory, and an unrelated credential stays.
+    bool gitDone = true;
+    if (m_git) {
+        const QString host = GitCredential::hostOf(endpoint);
+        const Result<GitCredential::Held> held = m_git->rejectIfHeld(endpoint, [&](const QString &password) {
+            return TokenText::fingerprint(password) == record.fingerprint;
+        });
+        if (!held) {
+            // Without an answer nothing was erased. Only a token we registered makes that a failure: for
+            // any other, a machine without git (or a helper that will not answer) holds nothing of ours.
+            if (record.gitRegistered) {
+                gitDone = false;
+                report.failures << tr("git credential: %1").arg(held.error().message);
+            }
+        } else if (*held == GitCredential::Held::ThisTokenRejected) {
+            report.rejectedFromGit = true;
+        } else if (*held == GitCredential::Held::OtherToken) {
+            report.notes << tr("git holds another token for %1; it was left in place.").arg(host);
+        }
+    } else if (record.gitRegistered) {
+        gitDone = false;
+        report.failures << tr("git credential: %1").arg(tr("git integration is not available"));
     }
 
     // Keep what still exists somewhere, so running remove again finishes the job.

@@ -18,11 +18,13 @@ struct RemoveReport {
     bool clearedActiveFile = false;
     bool rejectedFromGit = false;
     QStringList failures; // translated, one per place that failed
+    QStringList notes;    // translated, what was left alone on purpose (another token in git)
 };
 
 // Removes one token from every place it lives: stored_tokens, the token file (only if it held this very
-// token, like `hf auth logout --token-name`), the keychain and git. Each place is tried even when another
-// failed, and the metadata keeps what still exists somewhere, so running it again finishes the job.
+// token, like `hf auth logout --token-name`), the keychain and git (only if git holds this very token).
+// Each place is tried even when another failed, and the metadata keeps what still exists somewhere, so
+// running it again finishes the job.
 class TokenRemoval {
 public:
     TokenRemoval(StoredTokensFile file, QString tokenPath, const MetadataFile &metadata, SecretStore *secrets,

@@ -96,6 +96,12 @@ TokenStore::TokenStore(Options options, SecretStore *secrets, GitCredential *git
     if (!m_options.identity.isValid())
         m_options.identity = StoreIdentity::of(m_options.paths, m_options.environment);
 }
+    // huggingface_hub's precedence: HF_ENDPOINT wins over anything saved here, because every Python tool
+    // started from this environment uses it; git and the Hub checks must see the same server. That holds
+    // for a per-token endpoint too: Python has no per-token endpoint, so with HF_ENDPOINT set it sends this
+    // token there. Without HF_ENDPOINT: the token's own endpoint, else the saved one, else the default.
+    if (!m_options.environment.value(QStringLiteral("HF_ENDPOINT")).isEmpty())
+        return endpointFromEnvironment(m_options.environment);
 
 TokenStore::~TokenStore() = default;
 
@@ -114,6 +120,31 @@ Settings TokenStore::settings() const
         return m_cached->settings;
     const Result<MetadataFile::Content> meta = m_metadata->load();
     return meta ? meta->settings : Settings{};
+QString TokenStore::endpointNote(const QString &name) const
+{
+    const QProcessEnvironment &env = m_options.environment;
+    if (env.value(QStringLiteral("HF_ENDPOINT")).isEmpty())
+        return {};
+    const auto trimmed = [](QString url) {
+        while (url.endsWith(QLatin1Char('/')))
+            url.chop(1);
+        return url;
+    };
+    const QString inForce = endpointFromEnvironment(env);
+    const std::optional<TokenRecord> record = name.isEmpty() ? std::nullopt : token(name);
+    const QString own = trimmed(record ? record->endpoint : QString());
+    const QString saved = own.isEmpty() ? trimmed(settings().endpoint) : own;
+    if (saved.isEmpty() || saved == inForce)
+        return {};
+    return own.isEmpty() ? tr("HF_ENDPOINT=%1 is set and is the endpoint in force; the saved endpoint %2 "
+                              "(`hftoken config endpoint`) is not used while it is set, as huggingface_hub "
+                              "would not use it either.")
+                               .arg(inForce, saved)
+                         : tr("HF_ENDPOINT=%1 is set and is the endpoint in force for \"%2\"; its own "
+                              "endpoint %3 is not used while HF_ENDPOINT is set.")
+                               .arg(inForce, name, saved);
+}
+
 }
 
 QString TokenStore::endpointFor(const QString &name) const
@@ -345,11 +376,24 @@ Error TokenStore::registerWithGit(const QString &name, const QString &secret)
     const QString endpoint = endpointFor(name);
     if (const Error error = HubClient::validateEndpoint(endpoint))
         return error;
-    if (const Error error = m_git->approve(endpoint, secret))
-        return error;
+    // With no helper for this endpoint, `git credential approve` succeeds and keeps nothing: then the token
+    // is not given to git and not recorded as registered (callers see gitRegistered stay false and say so).
+    const Result<QStringList> helpers = m_git->helpersFor(endpoint);
+    if (!helpers)
+        return helpers.error();
+    const bool kept = !helpers->isEmpty();
+    if (kept) {
+        if (const Error error = m_git->approve(endpoint, secret))
+            return error;
+    }
+    const QString host = GitCredential::hostOf(endpoint);
     const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
-        for (auto it = c.tokens.begin(); it != c.tokens.end(); ++it)
-            it->gitRegistered = it.key() == name; // git holds one credential per host: the last approved
+        for (auto it = c.tokens.begin(); it != c.tokens.end(); ++it) {
+            if (it.key() == name)
+                it->gitRegistered = kept;
+            else if (kept && GitCredential::hostOf(endpointFor(it.key())) == host)
+                it->gitRegistered = false; // git holds one credential per host and user: the last approved
+        }
         return true;
     });
     return saved ? Error{} : saved.error();

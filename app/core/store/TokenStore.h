@@ -74,7 +74,10 @@ public:
     ActiveToken active() const { return m_active; }
     const Options &options() const { return m_options; }
     Settings settings() const;
-    QString endpointFor(const QString &name) const; // per-token, else settings, else HF_ENDPOINT/default
+    QString endpointFor(const QString &name) const; // HF_ENDPOINT, else per-token, else settings, else default
+    // When HF_ENDPOINT overrides a saved endpoint (the global one, or name's own): one sentence saying which
+    // is in force; empty when nothing saved is overridden.
+    QString endpointNote(const QString &name = QString()) const;
     // True when secrets must go to the keychain (not FilesOnly) and it is not reachable.
     Error checkKeychain();
 

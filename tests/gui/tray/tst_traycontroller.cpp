@@ -27,8 +27,10 @@ public:
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write fake git");
-        file.write(
-            "#!/bin/sh\nd=$(dirname \"$0\")\nprintf 'argv:%s\\n' \"$*\" >> \"$d/log\"\ncat >> \"$d/log\"\n");
+        file.write("#!/bin/sh\nd=$(dirname \"$0\")\n"
+                   // a git with the `store` helper configured; `git config` is answered, not logged
+                   "if [ \"$1\" = config ]; then printf 'credential.helper\\nstore\\0'; exit 0; fi\n"
+                   "printf 'argv:%s\\n' \"$*\" >> \"$d/log\"\ncat >> \"$d/log\"\n");
         file.close();
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         m_git = std::make_unique<GitCredential>(path, environment, 15000);

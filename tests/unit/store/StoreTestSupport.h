@@ -112,12 +112,23 @@ public:
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write %s", qPrintable(path));
+        // A git with the `store` helper configured (`git config` is answered, not logged) that keeps what
+        // it was approved, so `credential fill` answers like the real one.
         file.write("#!/bin/sh\n"
-                   "cat >/dev/null\n"
-                   "printf '%s\\n' \"$*\" >> \"$(dirname \"$0\")/calls\"\n"
+                   "d=$(dirname \"$0\")\n"
+                   "if [ \"$1\" = config ]; then printf 'credential.helper\\nstore\\0'; exit 0; fi\n"
+                   "input=$(cat)\n"
+                   "printf '%s\\n' \"$*\" >> \"$d/calls\"\n"
                    "[ " +
+                   QByteArray::number(exitCode) + " -ne 0 ] && echo 'helper refused' >&2 && exit " +
                    QByteArray::number(exitCode) +
-                   " -ne 0 ] && echo 'helper refused' >&2\n"
+                   "\n"
+                   "case \"$*\" in\n"
+                   "  'credential approve') printf '%s\\n' \"$input\" | grep '^password=' > \"$d/held\" ;;\n"
+                   "  'credential reject') rm -f \"$d/held\" ;;\n"
+                   "  *'credential fill') [ -e \"$d/held\" ] || exit 128; echo username=hf_user; cat "
+                   "\"$d/held\" ;;\n"
+                   "esac\n"
                    "exit " +
                    QByteArray::number(exitCode) + "\n");
         file.close();
