@@ -78,6 +78,12 @@ Error StorageModeSwitch::copyFileTokensToKeychain()
         const QString secret = secretOf(*doc->section(name));
         if (secret.isEmpty())
             continue;
+        const QString refusal =
+            StoredTokensFile::importRefusal(m_file.paths().storedTokensPath, name, *doc->section(name));
+        if (!refusal.isEmpty()) {
+            m_notes << refusal; // e.g. "[work\0evil]": cut at the NUL it would replace "work"
+            continue;
+        }
         const QString fp = TokenText::fingerprint(secret);
         const TokenMetadata known = meta->tokens.value(name);
         if (known.inKeychain && known.fingerprint == fp)
@@ -148,6 +154,18 @@ Error StorageModeSwitch::purgePlaintext()
         return meta.error();
     QStringList removed;
     const Result<IniDocument> written = m_file.update([&](IniDocument &d) -> Result<bool> {
+        removed.clear();
+        // This rewrite is our own idea, not the user's: a file holding a section we refused (a planted
+        // "[work\0evil]", say) is left exactly as it is until they have looked at it.
+        for (const QString &name : d.sectionNames()) {
+            if (!StoredTokensFile::importRefusal(m_file.paths().storedTokensPath, name, *d.section(name))
+                     .isEmpty()) {
+                m_notes << tr("%1 holds a section that was not imported, so its plaintext copies were left "
+                              "there too.")
+                               .arg(m_file.paths().storedTokensPath);
+                return false;
+            }
+        }
         for (const QString &name : d.sectionNames()) {
             const IniSection *section = d.section(name);
             const TokenMetadata known = meta->tokens.value(name);

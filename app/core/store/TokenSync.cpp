@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMap>
+#include <QSet>
 
 #include <unistd.h>
 
@@ -27,7 +28,10 @@ struct FileToken {
     QDateTime oauthExpiresAt;
 };
 
-QMap<QString, FileToken> tokensIn(const IniDocument &doc)
+// The file's token sections. Those whose name or value we refuse go to 'refused' with a note instead:
+// they stay in the file, never reach the keychain and are never listed.
+QMap<QString, FileToken> tokensIn(const IniDocument &doc, const QString &path, QSet<QString> *refused,
+                                  QStringList *notes)
 {
     QMap<QString, FileToken> tokens;
     for (const QString &name : doc.sectionNames()) {
@@ -36,6 +40,12 @@ QMap<QString, FileToken> tokensIn(const IniDocument &doc)
             TokenText::clean(section->value(QStringLiteral("hf_token")).value_or(QString()));
         if (secret.isEmpty())
             continue; // not a token section; kept in the file untouched
+        if (const QString refusal = StoredTokensFile::importRefusal(path, name, *section);
+            !refusal.isEmpty()) {
+            refused->insert(name);
+            *notes << refusal;
+            continue;
+        }
         FileToken token{secret, TokenText::fingerprint(secret), false, {}};
         const auto refresh = section->value(QStringLiteral("refresh_token"));
         const auto expiresAt = section->value(QStringLiteral("expires_at"));
@@ -82,11 +92,21 @@ TokenSync::Outcome TokenSync::run()
         meta = MetadataFile::Content{};
     }
     const bool metadataWritable = !outcome.loadError;
-    const Result<IniDocument> doc = m_file.load();
+    // What we last saw in the file: a read that lacks one of these may be huggingface_hub half-way
+    // through rewriting it, and flagging those tokens as removed would be wrong.
+    QSet<QString> expected;
+    for (auto it = meta->tokens.cbegin(); it != meta->tokens.cend(); ++it) {
+        if (it->inFiles)
+            expected.insert(it.key());
+    }
+    const Result<IniDocument> doc = m_file.loadStable(expected);
     if (!doc && !outcome.loadError)
         outcome.loadError = doc.error();
     const bool fileKnown = doc.ok();
-    const QMap<QString, FileToken> inFile = fileKnown ? tokensIn(*doc) : QMap<QString, FileToken>{};
+    QSet<QString> refused;
+    const QMap<QString, FileToken> inFile =
+        fileKnown ? tokensIn(*doc, m_file.paths().storedTokensPath, &refused, &outcome.notes)
+                  : QMap<QString, FileToken>{};
     const StorageMode mode = meta->settings.storageMode;
 
     // Secrets that appeared or changed in stored_tokens go to the keychain first; the metadata then
@@ -146,7 +166,8 @@ TokenSync::Outcome TokenSync::run()
         if (!fileKnown)
             return changed;
         for (auto it = c.tokens.begin(); it != c.tokens.end();) {
-            if (inFile.contains(it.key()) || !it->inFiles) {
+            // A section still there but refused now is not a removal: it was not touched outside.
+            if (inFile.contains(it.key()) || refused.contains(it.key()) || !it->inFiles) {
                 ++it;
                 continue;
             }
@@ -154,9 +175,11 @@ TokenSync::Outcome TokenSync::run()
             if (it->inKeychain) {
                 it->inFiles = false;
                 it->missingFromFiles = true;
-                changeNotes << tr("\"%1\" was removed from %2 outside this program; it is still in the "
-                                  "keychain. Remove it here too, or switch to it to restore it.")
-                                   .arg(it.key(), m_file.paths().storedTokensPath);
+                changeNotes
+                    << tr("\"%1\" was removed from %2 outside this program; it is still in the "
+                          "keychain. Run `hftoken restore %1` or use \u201cRestore to huggingface_hub "
+                          "files\u201d in the window to put it back, or remove it here too.")
+                           .arg(it.key(), m_file.paths().storedTokensPath);
                 ++it;
             } else {
                 changeNotes << tr("\"%1\" was removed from %2 outside this program.")
