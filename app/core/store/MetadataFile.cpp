@@ -71,7 +71,7 @@ QJsonObject MetadataFile::toJson(const Content &content)
         };
         tokens.insert(it.key(), entry);
     }
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("version"), 1},
         {QStringLiteral("settings"), content.settings.toJson()},
         {QStringLiteral("tokens"), tokens},
