@@ -1,0 +1,188 @@
+// TokenStore's operations on one secret: storing a new or replaced token, and reading one when asked.
+#include "store/TokenStore.h"
+
+#include "files/StoredTokensFile.h"
+#include "files/TokenText.h"
+#include "secrets/SecretStore.h"
+#include "store/MetadataFile.h"
+
+#include <QCoreApplication>
+
+namespace hftm {
+
+namespace {
+
+QString sectionSecret(const IniDocument &doc, const QString &name)
+{
+    const IniSection *section = doc.section(name);
+    if (!section)
+        return {};
+    return TokenText::clean(section->value(QStringLiteral("hf_token")).value_or(QString()));
+}
+
+// The stored name whose secret has this fingerprint, if any.
+QString nameWithFingerprint(const MetadataFile::Content &meta, const IniDocument &doc, const QString &fp,
+                            const QString &except)
+{
+    for (auto it = meta.tokens.cbegin(); it != meta.tokens.cend(); ++it) {
+        if (it.key() != except && it->fingerprint == fp)
+            return it.key();
+    }
+    for (const QString &name : doc.sectionNames()) {
+        if (name != except && TokenText::fingerprint(sectionSecret(doc, name)) == fp)
+            return name;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<TokenRecord> TokenStore::add(const QString &name, const QString &rawSecret, const AddOptions &options,
+                                    const std::optional<WhoamiInfo> &whoami)
+{
+    if (const Error error = TokenText::validateName(name))
+        return error;
+    const Result<QString> pasted = TokenText::validatePasted(rawSecret);
+    if (!pasted)
+        return pasted.error();
+    const QString secret = *pasted;
+    const QString fp = TokenText::fingerprint(secret);
+
+    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
+    const Result<MetadataFile::Content> meta = m_metadata->load();
+    if (!meta)
+        return meta.error();
+    const Result<IniDocument> doc = file.load();
+    if (!doc)
+        return doc.error();
+    const StorageMode mode = meta->settings.storageMode;
+
+    const bool nameTaken = meta->tokens.contains(name) || doc->hasSection(name);
+    if (nameTaken && !options.replace) {
+        return makeError(ErrorCode::AlreadyExists,
+                         tr("A token named \"%1\" is already stored. Replace it explicitly (--force) or "
+                            "choose another name.")
+                             .arg(name));
+    }
+    const QString twin = nameWithFingerprint(*meta, *doc, fp, name);
+    if (!twin.isEmpty() && !options.replace) {
+        return makeError(ErrorCode::AlreadyExists,
+                         tr("This token is already stored as \"%1\". Store it again only explicitly "
+                            "(--force).")
+                             .arg(twin));
+    }
+
+    // Replacing the secret of the token in `token` keeps it the active one, as `hf auth login` does:
+    // leaving the old secret there would make an unnamed token active.
+    const QString oldFp = doc->hasSection(name) ? TokenText::fingerprint(sectionSecret(*doc, name))
+                                                : meta->tokens.value(name).fingerprint;
+    const Result<QString> activeFile = ActiveTokenFile::read(m_options.paths.tokenPath);
+    const bool replacesActive = nameTaken && activeFile && !activeFile->isEmpty() && !oldFp.isEmpty() &&
+                                TokenText::fingerprint(*activeFile) == oldFp && oldFp != fp;
+
+    const bool useKeychain = mode != StorageMode::FilesOnly;
+    const bool wasInKeychain = meta->tokens.value(name).inKeychain;
+    std::optional<QString> previous; // what the keychain held, to put back if the files cannot follow
+    if (useKeychain) {
+        if (!m_secrets)
+            return requireKeychain();
+        if (wasInKeychain) {
+            const Result<QString> old = m_secrets->read(name);
+            if (old)
+                previous = *old;
+        }
+        if (const Error error = m_secrets->write(name, secret))
+            return error;
+    }
+    const bool inFiles = mode != StorageMode::KeychainOnly;
+    const Result<IniDocument> written = file.update([&](IniDocument &d) -> Result<bool> {
+        if (!inFiles) {
+            // An older plaintext copy of this name leaves the file, unless it is this very OAuth token:
+            // huggingface_hub needs its refresh data there, and the keychain never holds it.
+            const IniSection *existing = d.section(name);
+            if (!existing || (existing->value(QStringLiteral("hf_token")).value_or(QString()) == secret &&
+                              existing->value(QStringLiteral("refresh_token"))))
+                return false;
+            return d.removeSection(name);
+        }
+        IniSection &section = d.ensureSection(name);
+        if (section.value(QStringLiteral("hf_token")).value_or(QString()) != secret) {
+            // A new secret invalidates the OAuth refresh data of the one it replaces, as huggingface_hub
+            // does.
+            section.removeKey(QStringLiteral("refresh_token"));
+            section.removeKey(QStringLiteral("expires_at"));
+        }
+        section.setValue(QStringLiteral("hf_token"), secret);
+        return true;
+    });
+    if (!written) {
+        if (useKeychain && previous)
+            m_secrets->write(name, *previous);
+        else if (useKeychain && !wasInKeychain)
+            m_secrets->remove(name);
+        return written.error();
+    }
+
+    const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
+        TokenMetadata &entry = c.tokens[name];
+        if (entry.fingerprint != fp)
+            entry.check = TokenCheck{};
+        entry.fingerprint = fp;
+        entry.masked = TokenText::mask(secret);
+        entry.inKeychain = useKeychain;
+        entry.inFiles = inFiles;
+        entry.missingFromFiles = false;
+        if (whoami) {
+            entry.check.status = entry.check.verdict = TokenStatus::Valid;
+            entry.check.checkedAt = entry.check.verdictAt = QDateTime::currentDateTimeUtc();
+            entry.check.whoami = whoami;
+            entry.check.message.clear();
+        }
+        return true;
+    });
+    if (!saved)
+        return saved.error();
+
+    Error followUp;
+    if (options.activate || replacesActive)
+        followUp = writeActive(secret);
+    if (!followUp && options.registerWithGit)
+        followUp = registerWithGit(name, secret);
+    reload();
+    if (followUp)
+        return followUp;
+    return *token(name);
+}
+
+Error TokenStore::writeActive(const QString &secret)
+{
+    return ActiveTokenFile::write(m_options.paths.tokenPath, secret);
+}
+
+Result<QString> TokenStore::secret(const QString &name)
+{
+    const Result<MetadataFile::Content> meta = m_metadata->load();
+    const Result<IniDocument> doc = StoredTokensFile(m_options.paths, m_options.lockTimeoutMs).load();
+    const QString fromFile = doc ? sectionSecret(*doc, name) : QString();
+    // In files-only mode a keychain copy may be a stale leftover: the file is the truth there.
+    const bool inKeychain = meta && meta->tokens.value(name).inKeychain &&
+                            !(meta->settings.storageMode == StorageMode::FilesOnly && !fromFile.isEmpty());
+    if (inKeychain) {
+        if (!m_secrets && fromFile.isEmpty())
+            return requireKeychain();
+        if (m_secrets) {
+            Result<QString> value = m_secrets->read(name);
+            // The file copy is already plaintext on disk, so reading it when the keychain cannot answer
+            // exposes nothing new; writing never falls back like this.
+            if (value || fromFile.isEmpty())
+                return value;
+        }
+    }
+    if (!fromFile.isEmpty())
+        return fromFile;
+    if (!doc)
+        return doc.error();
+    return makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found.").arg(name));
+}
+
+} // namespace hftm
