@@ -38,6 +38,7 @@ private slots:
     void configuredHelpers_data();
     void configuredHelpers();
     void configuredHelpersFailure();
+    void fillAsksWithoutAnyPrompt();
 };
 
 void GitCredentialFakeTest::approveWritesProtocolOnStdin()
@@ -226,6 +227,35 @@ void GitCredentialFakeTest::configuredHelpersFailure()
     const Result<QStringList> helpers = GitCredential(git.program(), childEnvironment()).configuredHelpers();
     QCOMPARE(helpers.error().code, ErrorCode::Git);
     QVERIFY(helpers.error().message.contains(QStringLiteral("bad config line 3")));
+}
+
+void GitCredentialFakeTest::fillAsksWithoutAnyPrompt()
+{
+    // The fake answers every call with a `store` helper and no password: helpersFor() finds a helper, so
+    // `credential fill` runs (the last call recorded) and finds nothing.
+    FakeGit git;
+    git.setStdout(QByteArray("credential.helper\nstore\0", 24));
+    QProcessEnvironment environment = childEnvironment();
+    environment.insert(QStringLiteral("SSH_ASKPASS"), QStringLiteral("/usr/bin/ssh-askpass"));
+    environment.insert(QStringLiteral("GIT_ASKPASS"), QStringLiteral("/usr/bin/ksshaskpass"));
+    bool asked = false;
+    const Result<GitCredential::Held> held =
+        GitCredential(git.program(), environment).rejectIfHeld(Endpoint, [&](const QString &) {
+            asked = true;
+            return true;
+        });
+    QVERIFY2(held.ok(), qPrintable(held.error().message));
+    QCOMPARE(held.value(), GitCredential::Held::Nothing);
+    QVERIFY(!asked);
+    QCOMPARE(git.argv(), (QStringList{QStringLiteral("-c"), QStringLiteral("credential.interactive=never"),
+                                      QStringLiteral("credential"), QStringLiteral("fill")}));
+    QCOMPARE(git.stdinBytes(), QByteArray("url=https://huggingface.co\nusername=hf_user\n\n"));
+    const QList<QByteArray> seen = git.environmentEntries();
+    QVERIFY(seen.contains("GIT_TERMINAL_PROMPT=0"));
+    QVERIFY(seen.contains("GIT_ASKPASS=")); // empty: git uses neither core.askPass nor SSH_ASKPASS
+    QVERIFY(seen.contains("GCM_INTERACTIVE=never"));
+    for (const QByteArray &entry : seen)
+        QVERIFY2(!entry.startsWith("SSH_ASKPASS="), entry.constData());
 }
 
 QTEST_GUILESS_MAIN(GitCredentialFakeTest)
