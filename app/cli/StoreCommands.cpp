@@ -320,10 +320,10 @@ int CliApp::status()
     }
     m_out.flush();
     printNotes();
+    CliNotes::printEndpointNotes(m_err, *m_store);
     if (const Error error = m_store->lastLoadError())
         return fail(error);
     return ExitOk;
 }
 
 } // namespace hftm::cli
-    CliNotes::printEndpointNotes(m_err, *m_store);
