@@ -71,8 +71,9 @@ QString TokenOperations::removeQuestion(const QString &name) const
     if (active.fileName == name)
         places << tr("the active token file (%1), so no token will be active")
                       .arg(QDir::toNativeSeparators(paths.tokenPath));
-    if (record->gitRegistered)
-        places << tr("git's credential helper");
+    // Remove takes the token back from git whoever put it there, as `hf auth logout` does.
+    places << (record->gitRegistered ? tr("git's credential helper")
+                                     : tr("git's credential helper, if it holds this token"));
     QString text = tr("Remove \u201C%1\u201D (%2)?").arg(name, record->masked);
     if (!places.isEmpty())
         text += QLatin1Char('\n') + tr("It will be removed from:") + QStringLiteral("\n\u2022 ") +

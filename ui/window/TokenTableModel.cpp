@@ -82,16 +82,13 @@ void TokenTableModel::refresh()
 {
     beginResetModel();
     m_settings = m_store->settings();
-    // What TokenStore::endpointFor() answers for a token without its own endpoint, taken from the
-    // settings already read: each endpointFor() call re-parses the metadata file (~4 ms at 200 tokens).
-    const QString globalEndpoint = m_settings.endpoint.isEmpty()
-                                       ? endpointFromEnvironment(m_store->options().environment)
-                                       : m_settings.endpoint;
     m_rows.clear();
     const QList<TokenRecord> records = m_store->tokens();
     m_rows.reserve(records.size());
+    // The store decides the endpoint in force (HF_ENDPOINT first, as huggingface_hub), from what its
+    // last reload read: no parse per row.
     for (const TokenRecord &record : records)
-        m_rows.append(Row{record, record.endpoint.isEmpty() ? globalEndpoint : record.endpoint});
+        m_rows.append(Row{record, m_store->endpointFor(record.name)});
     endResetModel();
 }
 

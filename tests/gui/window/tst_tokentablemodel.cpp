@@ -28,6 +28,7 @@ private slots:
     void sorts();
     void filtersByTyping_data();
     void filtersByTyping();
+    void endpointInForceIsShown();
 
 private:
     WhoamiInfo whoami(const char *fixture) const;
@@ -258,6 +259,22 @@ void TokenTableModelTest::filtersByTyping()
     m_proxy->sort(TokenTableModel::NameColumn, Qt::AscendingOrder);
     m_proxy->setSearchText(typed);
     QCOMPARE(proxyNames(), expected);
+}
+
+// The window shows the endpoint huggingface_hub uses: HF_ENDPOINT beats a saved one, as in the CLI.
+void TokenTableModelTest::endpointInForceIsShown()
+{
+    Settings settings = m_store->settings();
+    settings.endpoint = QStringLiteral("https://saved.example");
+    QVERIFY(!m_store->saveSettings(settings));
+    m_model->refresh();
+    QCOMPARE(m_model->endpointOf(QStringLiteral("ci-write")), QStringLiteral("https://saved.example"));
+
+    m_env->set(QStringLiteral("HF_ENDPOINT"), QStringLiteral("https://env.example/"));
+    TokenStore withEnv(TokenStore::Options::fromEnvironment(m_env->environment()), nullptr, nullptr);
+    QVERIFY(!withEnv.reload());
+    TokenTableModel model(&withEnv, [this] { return m_now; });
+    QCOMPARE(model.endpointOf(QStringLiteral("ci-write")), QStringLiteral("https://env.example"));
 }
 
 QTEST_MAIN(TokenTableModelTest)
