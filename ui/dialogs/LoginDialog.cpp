@@ -396,6 +396,7 @@ void LoginDialog::save()
         return;
     }
     m_savedName = added->name;
+    m_gitSkipped = options.registerWithGit && !added->gitRegistered;
     accept();
 }
 

@@ -35,6 +35,8 @@ public:
 
     // Name the token was saved under after accept(); empty before.
     QString savedName() const { return m_savedName; }
+    // Git was asked for but no credential helper applies to the endpoint, so git holds nothing.
+    bool gitSkipped() const { return m_gitSkipped; }
     // Replaces QDesktopServices::openUrl for the "create a token" link (tests must not start a browser).
     void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
     // Delay between the last edit and the Hub check; reveal time before the field masks itself again.
@@ -91,6 +93,7 @@ private:
     bool m_nameEdited = false;
     QString m_replaceTarget; // the name the replace checkbox currently refers to
     QString m_savedName;
+    bool m_gitSkipped = false;
 };
 
 } // namespace hftm

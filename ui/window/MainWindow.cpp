@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
+#include <QUrl>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -284,6 +285,14 @@ void MainWindow::addToken()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         selectToken(dialog->savedName());
         showStatus(tr("Stored \u201C%1\u201D.").arg(dialog->savedName()));
+        if (dialog->gitSkipped()) {
+            m_context.messages().warning(
+                this, tr("Not Registered with Git"),
+                tr("\u201C%1\u201D was stored, but git has no credential helper for %2, so it keeps nothing. "
+                   "Configure one (for example git-credential-libsecret), then store the token again with "
+                   "\u201CRegister with the git credential helper\u201D ticked.")
+                    .arg(dialog->savedName(), QUrl(m_context.store()->endpointFor(dialog->savedName())).host()));
+        }
     });
     dialog->open(); // window-modal without a nested event loop
 }

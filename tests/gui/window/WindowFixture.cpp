@@ -38,6 +38,12 @@ AppContext &WindowFixture::context()
         AppContext::Parts parts;
         parts.options = TokenStore::Options::fromEnvironment(env.environment());
         parts.secrets = std::move(m_pendingSecrets);
+        if (withGit) {
+            QProcessEnvironment gitEnv = env.environment();
+            gitEnv.insert(QStringLiteral("HOME"), env.root());
+            gitEnv.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
+            parts.git = std::make_unique<GitCredential>(QStringLiteral("git"), gitEnv);
+        }
         parts.now = [this] { return now; };
         m_context = std::make_unique<AppContext>(std::move(parts));
         m_context->messages().setScripted(true);

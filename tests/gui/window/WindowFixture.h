@@ -25,6 +25,9 @@ public:
     ScratchEnvironment env;
     MemorySecretStore *secrets = nullptr; // owned by the context; null with a real keychain
     QDateTime now = QDateTime(QDate(2026, 7, 1), QTime(12, 0), Qt::UTC);
+    // Set before context(): a real git from PATH whose global config is a fresh one inside the scratch
+    // folder (no credential helper), instead of no git integration at all.
+    bool withGit = false;
 
     AppContext &context();     // built on first use, with the environment as it is then
     MainWindow &window();      // built on first use

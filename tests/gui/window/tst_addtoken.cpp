@@ -10,6 +10,7 @@
 #include "window/TokenTableModel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QLineEdit>
@@ -41,6 +42,7 @@ private slots:
     void cleanup();
     void emptyStateInvitesAdding();
     void addThroughTheDialogThenCopy();
+    void gitWithoutAHelperIsSaidNotClaimed();
 
 private:
     LoginDialog *openDialog();
@@ -135,6 +137,32 @@ void AddTokenTest::addThroughTheDialogThenCopy()
     QCOMPARE(w.model()->rowCount(), 0);
     QCOMPARE(m_fixture->context().secrets()->read(QStringLiteral("ci-write")).error().code,
              ErrorCode::NotFound);
+}
+
+// "Register with git" ticked where no credential helper applies: stored, nothing claimed, said in words.
+void AddTokenTest::gitWithoutAHelperIsSaidNotClaimed()
+{
+    m_fixture = std::make_unique<WindowFixture>(false, keychainUnderTest());
+    m_fixture->withGit = true;
+    Settings settings = m_fixture->store()->settings();
+    settings.endpoint = m_hub->endpoint();
+    QVERIFY(!m_fixture->store()->saveSettings(settings));
+    LoginDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    auto *tokenEdit = dialog->findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
+    auto *saveButton = dialog->findChild<QPushButton *>(QStringLiteral("saveButton"));
+    auto *gitBox = dialog->findChild<QCheckBox *>(QStringLiteral("gitBox"));
+    QVERIFY(tokenEdit && saveButton && gitBox);
+    gitBox->setChecked(true);
+    QTest::keyClicks(tokenEdit, NewToken);
+    QTRY_VERIFY_WITH_TIMEOUT(saveButton->isEnabled(), 10000);
+    QTest::mouseClick(saveButton, Qt::LeftButton);
+    MainWindow &w = m_fixture->window();
+    QTRY_VERIFY(!w.findChild<LoginDialog *>());
+    QCOMPARE(w.model()->rowCount(), 1);
+    QVERIFY(!m_fixture->store()->token(QStringLiteral("ci-write"))->gitRegistered);
+    const QString asked = m_fixture->context().messages().asked().join(QLatin1Char('\n'));
+    QVERIFY2(asked.contains(QStringLiteral("no credential helper")), qPrintable(asked));
 }
 
 QTEST_MAIN(AddTokenTest)
