@@ -1,3 +1,4 @@
+#include "ProcessHardening.h"
 #include "app/AppContext.h"
 #include "tray/SingleInstance.h"
 #include "tray/TrayIntegration.h"
@@ -40,6 +41,8 @@ bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // Before anything else: the window reads secrets from the keychain and the clipboard.
+    hftm::ProcessHardening::apply();
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
         QCommandLineParser parser;
@@ -57,7 +60,8 @@ int main(int argc, char *argv[])
     hftm::SingleInstance instance;
     if (instance.forwardToRunning())
         return 0;
-    instance.listen(); // if it fails we still run, just without the hand-over
+    if (!instance.listen()) // we still run, just without the hand-over
+        qWarning("%s", qPrintable(instance.errorString()));
 
     const std::unique_ptr<hftm::AppContext> context = hftm::AppContext::fromEnvironment();
     hftm::MainWindow window(*context);

@@ -1,5 +1,7 @@
 #include "CliOutput.h"
 
+#include "files/DisplayText.h"
+
 #include <QCoreApplication>
 
 namespace hftm::cli::CliOutput {
@@ -94,8 +96,19 @@ QJsonObject tokenJson(const TokenRecord &record)
     return json;
 }
 
-void printTable(QTextStream &out, const QList<QStringList> &rows)
+void printTable(QTextStream &out, const QList<QStringList> &cells)
 {
+    // Cells carry what the Hub says (user, org and token display names, messages): a server must not be
+    // able to drive the terminal, fake a row with a line break, or reorder a line with bidi overrides.
+    QList<QStringList> rows;
+    rows.reserve(cells.size());
+    for (const QStringList &row : cells) {
+        QStringList safe;
+        safe.reserve(row.size());
+        for (const QString &cell : row)
+            safe << DisplayText::forTerminal(cell);
+        rows << safe;
+    }
     QList<qsizetype> widths;
     for (const QStringList &row : rows) {
         for (qsizetype i = 0; i < row.size(); ++i) {

@@ -20,7 +20,8 @@ QString roleText(const QString &role); // "fine-grained" for fineGrained, as peo
 QString expiresText(const QDateTime &expires, const QDateTime &now);
 QString activeSourceId(ActiveToken::Source source);
 
-// Left-aligned columns separated by two spaces; the header row is the first row.
+// Left-aligned columns separated by two spaces; the header row is the first row. Every cell is printed
+// through DisplayText::forTerminal (no controls, bidi overrides or zero-width characters).
 void printTable(QTextStream &out, const QList<QStringList> &rows);
 
 } // namespace CliOutput

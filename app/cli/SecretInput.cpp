@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <termios.h>
 #include <unistd.h>
 
@@ -63,10 +64,26 @@ private:
     bool m_installed = false;
 };
 
+// Overwrites bytes that held a secret before they are released (explicit_bzero cannot be optimised away).
+void wipe(char *data, size_t size)
+{
+    if (size > 0)
+        explicit_bzero(data, size);
+}
+
+void wipe(QByteArray &bytes)
+{
+    if (!bytes.isEmpty() && bytes.isDetached())
+        wipe(bytes.data(), size_t(bytes.size()));
+    bytes.clear();
+}
+
 QByteArray readAll(bool singleLine)
 {
     QByteArray bytes;
     char buffer[4096];
+    // Reserved once so appending never reallocates and leaves an unwiped copy of the secret behind.
+    bytes.reserve(MaxInput + qsizetype(sizeof buffer) + 1);
     while (bytes.size() <= MaxInput) {
         const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
         if (n <= 0)
@@ -75,6 +92,7 @@ QByteArray readAll(bool singleLine)
         if (singleLine && bytes.contains('\n'))
             break;
     }
+    wipe(buffer, sizeof buffer);
     return bytes;
 }
 } // namespace
@@ -95,15 +113,23 @@ Result<QString> SecretInput::read(const QString &prompt)
             bytes = readAll(true);
         }
         std::fputs("\n", stderr);
-        bytes = bytes.left(bytes.indexOf('\n') < 0 ? bytes.size() : bytes.indexOf('\n'));
+        // Cut in place (left() would copy): what follows the line is wiped, not just dropped.
+        const qsizetype end = bytes.indexOf('\n');
+        if (end >= 0) {
+            wipe(bytes.data() + end, size_t(bytes.size() - end));
+            bytes.truncate(end);
+        }
     } else {
         bytes = readAll(false);
     }
     if (bytes.size() > MaxInput) {
+        wipe(bytes);
         return makeError(ErrorCode::InvalidInput,
                          QCoreApplication::translate("hftm::cli", "The input is too long to be a token."));
     }
-    return QString::fromUtf8(bytes);
+    QString text = QString::fromUtf8(bytes);
+    wipe(bytes); // the QString is the one copy left; the caller owns it
+    return text;
 }
 
 } // namespace hftm::cli

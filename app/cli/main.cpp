@@ -1,9 +1,12 @@
 #include "CliApp.h"
+#include "ProcessHardening.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
+    // Before anything else: the secret may be read a few lines later.
+    hftm::ProcessHardening::apply();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("hftoken"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HFTM_VERSION));

@@ -264,7 +264,11 @@ void LoginDialog::done(int result)
     m_check->cancel();
     // Drop the secret from the widget tree as soon as the dialog is finished with it.
     const QSignalBlocker blocker(m_tokenEdit);
-    m_tokenEdit->clear();
+    // setText(), not clear(): clear() records the removed text in the line edit's undo history, which
+    // would keep the secret alive; setText() drops that history.
+    m_tokenEdit->setText(QString());
+    if (m_secret.isDetached()) // overwrite only a copy no one else shares; others are theirs to drop
+        m_secret.fill(QChar(0));
     m_secret.clear();
     QDialog::done(result);
 }

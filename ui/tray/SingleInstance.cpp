@@ -1,11 +1,15 @@
 #include "tray/SingleInstance.h"
 
+#include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
+#include <QFile>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QMetaMethod>
 
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace hftm {
@@ -14,28 +18,81 @@ namespace {
 const QByteArray ShowCommand = "show\n";
 const QByteArray Acknowledge = "ok\n";
 constexpr qint64 MaxCommandBytes = 64; // a peer that talks more than this is not one of us
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hftm::SingleInstance", text);
+}
+
+// Why path is not a folder only this user can enter (empty when it is): not followed if it is a link.
+QString privateFolderProblem(const QString &path)
+{
+    struct stat info {};
+    if (::lstat(QFile::encodeName(path).constData(), &info) != 0)
+        return tr("The folder %1 for the single-instance socket cannot be read: %2")
+            .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+    if (!S_ISDIR(info.st_mode))
+        return tr("%1 is not a folder (it may be a link); the single-instance socket is not put there.")
+            .arg(path);
+    if (info.st_uid != ::getuid())
+        return tr("The folder %1 belongs to another user; the single-instance socket is not put there.")
+            .arg(path);
+    if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+        return tr("The folder %1 can be used by other users (mode %2); the single-instance socket is not "
+                  "put there.")
+            .arg(path)
+            .arg(info.st_mode & 07777, 4, 8, QLatin1Char('0'));
+    return {};
+}
 } // namespace
 
 SingleInstance::SingleInstance(QString serverName, QObject *parent)
     : QObject(parent)
     , m_name(std::move(serverName))
 {
+    if (m_name.isEmpty())
+        m_name = defaultServerName(&m_error);
 }
 
 SingleInstance::~SingleInstance() = default;
 
-QString SingleInstance::defaultServerName()
+QString SingleInstance::socketFolder(QString *why)
 {
-    const QString file = QStringLiteral("hf-token-manager-%1.sock").arg(::getuid());
+    // The runtime folder is per user and 0700 by definition; checked anyway, it is only an env variable.
     const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    // The runtime folder is 0700 and per user; /tmp is shared, where only the socket's own mode protects it.
-    if (!runtime.isEmpty() && QFileInfo(runtime).isDir())
-        return QDir(runtime).filePath(file);
-    return QDir(QDir::tempPath()).filePath(file);
+    if (!runtime.isEmpty() && privateFolderProblem(runtime).isEmpty())
+        return runtime;
+    // The temporary folder is shared: anyone could have created our folder name first, with a mode or
+    // owner that lets them replace the socket or connect to it. Create it private, or use it only if it is.
+    const QString folder =
+        QDir(QDir::tempPath()).filePath(QStringLiteral("hf-token-manager-%1").arg(::getuid()));
+    if (::mkdir(QFile::encodeName(folder).constData(), 0700) != 0 && errno != EEXIST) {
+        if (why)
+            *why = tr("Could not create the folder %1 for the single-instance socket: %2")
+                       .arg(folder, QString::fromLocal8Bit(std::strerror(errno)));
+        return {};
+    }
+    const QString problem = privateFolderProblem(folder);
+    if (!problem.isEmpty()) {
+        if (why)
+            *why = problem;
+        return {};
+    }
+    return folder;
+}
+
+QString SingleInstance::defaultServerName(QString *why)
+{
+    const QString folder = socketFolder(why);
+    if (folder.isEmpty())
+        return {};
+    return QDir(folder).filePath(QStringLiteral("hf-token-manager-%1.sock").arg(::getuid()));
 }
 
 bool SingleInstance::forwardToRunning(int timeoutMs)
 {
+    if (m_name.isEmpty())
+        return false; // no safe place for the socket: there is nothing to forward to
     QLocalSocket socket;
     socket.connectToServer(m_name);
     if (!socket.waitForConnected(timeoutMs))
@@ -55,6 +112,8 @@ bool SingleInstance::listen()
 {
     if (m_server)
         return true;
+    if (m_name.isEmpty())
+        return false; // m_error says why there is no safe folder
     auto *server = new QLocalServer(this);
     // Owner-only: the socket is created in a private temporary folder, chmod'ed 0700, then moved into
     // place, so no other user can connect even where the folder is shared (checklist row 22).

@@ -12,13 +12,17 @@ namespace hftm {
 class SingleInstance : public QObject {
     Q_OBJECT
 public:
-    // serverName: a socket path; defaultServerName() unless a test wants its own.
-    explicit SingleInstance(QString serverName = defaultServerName(), QObject *parent = nullptr);
+    // serverName: a socket path; empty means defaultServerName() (tests pass their own).
+    explicit SingleInstance(QString serverName = QString(), QObject *parent = nullptr);
     ~SingleInstance() override;
 
-    // $XDG_RUNTIME_DIR/hf-token-manager-<uid>.sock (a folder only the user can enter), else the same
-    // name in the temporary folder.
-    static QString defaultServerName();
+    // A folder only the user can enter: $XDG_RUNTIME_DIR when it is a private folder of the user, else
+    // <temp>/hf-token-manager-<uid>, created 0700 — or, when it already exists, used only if it is a real
+    // folder (not a link) owned by the user without group or other access. Empty when neither is safe,
+    // with the reason in *why.
+    static QString socketFolder(QString *why = nullptr);
+    // socketFolder()/hf-token-manager-<uid>.sock; empty (and *why set) when there is no safe folder.
+    static QString defaultServerName(QString *why = nullptr);
 
     // True when a running instance accepted the request to show itself: the caller should exit 0.
     bool forwardToRunning(int timeoutMs = 2000);

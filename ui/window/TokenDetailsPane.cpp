@@ -4,8 +4,10 @@
 #include "git/GitCredential.h"
 #include "window/TokenTableModel.h"
 
+#include <QClipboard>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -68,6 +70,9 @@ TokenDetailsPane::TokenDetailsPane(NowFunction now, QWidget *parent)
     m_secret = valueLabel(page);
     m_secret->setFont(mono);
     m_secret->setAccessibleName(tr("Revealed token")); // the name never carries the secret itself
+    // Not selectable: on X11 a selection is published as PRIMARY at once, where any program can read it
+    // and it outlives the reveal (checklist row 29). Copy goes through the guarded clipboard instead.
+    m_secret->setTextInteractionFlags(Qt::NoTextInteraction);
     m_secret->setVisible(false);
     layout->addWidget(m_secret);
 
@@ -210,6 +215,12 @@ void TokenDetailsPane::hideSecret()
 {
     const bool wasRevealing = m_secret->isVisible() || !m_secret->text().isEmpty();
     m_revealTimer.stop();
+    // Should the secret have reached PRIMARY anyway (it cannot be selected, but it costs nothing to be
+    // sure), take it back; a selection another program owns, or any other text, stays untouched.
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    if (wasRevealing && clipboard->supportsSelection() && clipboard->ownsSelection() &&
+        !m_secret->text().isEmpty() && clipboard->text(QClipboard::Selection) == m_secret->text())
+        clipboard->clear(QClipboard::Selection);
     m_secret->clear();
     m_secret->setVisible(false);
     m_masked->setVisible(true);

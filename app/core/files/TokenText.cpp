@@ -1,5 +1,7 @@
 #include "files/TokenText.h"
 
+#include "files/DisplayText.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 
@@ -16,7 +18,7 @@ struct Tr {
 
 bool isControl(char16_t c)
 {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+    return DisplayText::isControl(c);
 }
 
 bool isLineBreak(char16_t c)
@@ -122,6 +124,17 @@ Error validateName(const QString &name)
         if (isControl(ch.unicode()))
             return makeError(ErrorCode::InvalidInput,
                              Tr::tr("The token name contains a line break or another control character."));
+    }
+    // A name is how a person tells tokens apart: nothing may reorder it or hide a difference.
+    for (const QChar ch : name) {
+        if (DisplayText::isBidiControl(ch.unicode()))
+            return makeError(ErrorCode::InvalidInput,
+                             Tr::tr("The token name contains an invisible character that reverses the "
+                                    "direction of text (a bidirectional override); type the name again."));
+        if (DisplayText::isZeroWidth(ch.unicode()))
+            return makeError(
+                ErrorCode::InvalidInput,
+                Tr::tr("The token name contains an invisible zero-width character; type the name again."));
     }
     // configparser ends the header at the last ']' and old huggingface_hub versions interpolate '%'.
     if (name.contains(QLatin1Char('[')) || name.contains(QLatin1Char(']')) || name.contains(QLatin1Char('%')))

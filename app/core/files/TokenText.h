@@ -21,7 +21,7 @@ bool looksLikeHfToken(const QString &token);
 
 // A token name usable as a configparser section: non-empty, no CR/LF/NUL or other control characters,
 // no '[' or ']' or '%' (old huggingface_hub interpolates %), not DEFAULT (any case), no surrounding
-// whitespace, at most 200 chars.
+// whitespace, at most 200 chars, and no bidi override/isolate or zero-width character (see DisplayText).
 Error validateName(const QString &name);
 
 // "hf_****abcd": first 3 + **** + last 4, as huggingface_hub masks; short input is fully masked.

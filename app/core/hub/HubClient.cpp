@@ -57,6 +57,9 @@ int RateLimitGate::secondsLeft(const QString &origin, const QDateTime &now) cons
 
 // ---- HubReply -----------------------------------------------------------------------------------
 
+// How much of a reply Qt may hold before this code has read it (see attach()).
+constexpr qint64 ReadBufferBytes = 64 * 1024;
+
 HubReply::HubReply(HubClient *client)
     : QObject(client)
     , m_client(client)
@@ -67,6 +70,10 @@ void HubReply::attach(QNetworkReply *reply)
 {
     m_reply = reply;
     reply->setParent(this); // deleting the HubReply aborts the transfer
+    // Qt's default read buffer is unlimited: a reply without Content-Length would otherwise be pulled
+    // into memory as fast as the network delivers while this thread is busy, whatever the body cap says.
+    // A bounded buffer makes Qt stop reading the socket until onReadyRead() has taken the data.
+    reply->setReadBufferSize(qMin<qint64>(ReadBufferBytes, m_client->maxBodyBytes() + 1));
     connect(reply, &QNetworkReply::readyRead, this, &HubReply::onReadyRead);
     connect(reply, &QNetworkReply::metaDataChanged, this, &HubReply::onMetaDataChanged);
     connect(reply, &QNetworkReply::finished, this, &HubReply::onFinished);
@@ -91,10 +98,15 @@ void HubReply::onReadyRead()
 {
     if (!m_reply || m_abortReason != TransportError::None)
         return;
-    m_body += m_reply->read(m_client->maxBodyBytes() + 1 - m_body.size());
-    if (m_body.size() > m_client->maxBodyBytes() || m_reply->bytesAvailable() > 0)
-        fail(TransportError::TooLarge,
-             tr("The Hub's answer was larger than %1 bytes and was not read.").arg(m_client->maxBodyBytes()));
+    // Take everything buffered, a bounded piece at a time; past the cap the transfer is aborted at once.
+    while (m_reply->bytesAvailable() > 0) {
+        m_body += m_reply->read(m_client->maxBodyBytes() + 1 - m_body.size());
+        if (m_body.size() > m_client->maxBodyBytes()) {
+            fail(TransportError::TooLarge, tr("The Hub's answer was larger than %1 bytes and was not read.")
+                                               .arg(m_client->maxBodyBytes()));
+            return;
+        }
+    }
 }
 
 void HubReply::onMetaDataChanged()

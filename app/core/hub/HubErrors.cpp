@@ -34,6 +34,22 @@ void addUnique(QStringList &list, const QString &text)
         list.append(clean);
 }
 
+// The first maxChars characters of text, without the word the cut falls in: a cut never leaves a piece
+// of a token (or of anything else) that redact() could no longer recognise.
+QString cutAtWord(const QString &text, qsizetype maxChars)
+{
+    if (text.size() <= maxChars)
+        return text;
+    qsizetype end = maxChars;
+    if (!text.at(end).isSpace()) {
+        while (end > 0 && !text.at(end - 1).isSpace())
+            --end;
+    }
+    while (end > 0 && text.at(end - 1).isSpace())
+        --end;
+    return text.left(end);
+}
+
 QStringList bodyMessages(const QByteArray &body)
 {
     QStringList messages;
@@ -56,7 +72,8 @@ QStringList bodyMessages(const QByteArray &body)
     }
     if (!doc.isNull())
         return messages;
-    const QString text = QString::fromUtf8(body.left(2000)).trimmed();
+    // The body is already capped by the client; decode it whole and cut at a word, never inside one.
+    const QString text = cutAtWord(QString::fromUtf8(body).trimmed(), 2000);
     const bool looksHtml = text.startsWith(QLatin1Char('<'));
     if (!text.isEmpty() && !looksHtml)
         messages.append(text);
@@ -68,17 +85,17 @@ QStringList bodyMessages(const QByteArray &body)
 QString sanitize(const QString &text, int maxChars)
 {
     QString out;
-    out.reserve(qMin(text.size(), maxChars + 1));
+    out.reserve(text.size());
     for (const QChar c : text) {
-        if (out.size() >= maxChars) {
-            out.append(QChar(0x2026));
-            break;
-        }
         if (c == QLatin1Char('\n') || c == QLatin1Char('\t'))
             out.append(QLatin1Char(' '));
         else if (c.isPrint())
             out.append(c);
     }
+    // Cut only after filtering (removed characters must not let a token slip past the cut), and between
+    // words: a token cut in half would no longer match redact() and its first half would survive.
+    if (out.size() > maxChars)
+        return cutAtWord(out, maxChars) + QChar(0x2026);
     return out;
 }
 

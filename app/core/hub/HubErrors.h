@@ -34,7 +34,9 @@ QString describeHubError(const HubResponse &response);
 // ever reaches a message, even if a server echoes it.
 QString redact(QString text, const QString &token);
 
-// Keeps printable characters only (a server must not drive the terminal), at most maxChars.
+// Keeps printable characters only (a server must not drive the terminal), at most maxChars. A longer
+// text is cut between words and ends in an ellipsis: no part of a token survives a cut, since redact()
+// only recognises it whole.
 QString sanitize(const QString &text, int maxChars = 500);
 
 } // namespace HubErrors
