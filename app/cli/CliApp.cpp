@@ -34,10 +34,10 @@ constexpr CommandSpec Commands[] = {
     {"switch", "switch NAME [--git-credential]", "Make NAME the active token"},
     {"rename", "rename OLD NEW", "Rename a stored token"},
     {"remove", "remove NAME", "Remove a token from the keychain, the files and git"},
-    {"get", "get [NAME]", "Print only the secret of NAME (default: the active token)"},
-    {"status", "status [--json]", "Paths, storage mode, keychain, active token, git helpers"},
     {"restore", "restore NAME", "Put a token removed by `hf auth logout` back into huggingface_hub's files"},
     {"cleanup", "cleanup", "Remove keychain items that belong to no stored token (left by a crash)"},
+    {"get", "get [NAME]", "Print only the secret of NAME (default: the active token)"},
+    {"status", "status [--json]", "Paths, storage mode, keychain, active token, git helpers"},
     {"config", "config storage keychain-and-files|keychain-only|files-only | config endpoint [URL]",
      "Change a setting"},
     {"check", "check [NAME...|--all] [--json]", "Validate tokens with the Hub"},
@@ -77,8 +77,7 @@ void CliApp::setUpStore()
     TokenStore::Options options = TokenStore::Options::fromEnvironment(m_env);
     m_secrets = makeSystemSecretStore(options.identity);
     m_git = std::make_unique<GitCredential>(QStringLiteral("git"), m_env);
-    m_store = std::make_unique<TokenStore>(TokenStore::Options::fromEnvironment(m_env), m_secrets.get(),
-                                           m_git.get());
+    m_store = std::make_unique<TokenStore>(std::move(options), m_secrets.get(), m_git.get());
 }
 
 int CliApp::run(const QStringList &arguments)
@@ -129,9 +128,9 @@ int CliApp::run(const QStringList &arguments)
         {"switch", &CliApp::switchTo, {QStringLiteral("git-credential")}},
         {"rename", &CliApp::rename, {}},
         {"remove", &CliApp::remove, {}},
-        {"get", &CliApp::get, {}},
         {"restore", &CliApp::restore, {}},
         {"cleanup", &CliApp::cleanup, {}},
+        {"get", &CliApp::get, {}},
         {"status", &CliApp::status, {QStringLiteral("json")}},
         {"config", &CliApp::config, {}},
         {"check", &CliApp::check, {QStringLiteral("json"), QStringLiteral("all")}},

@@ -271,15 +271,18 @@ int CliApp::status()
                  {QStringLiteral("name"), active.name.isEmpty() ? QJsonValue() : QJsonValue(active.name)},
                  {QStringLiteral("masked"), active.masked},
                  {QStringLiteral("tokenFileName"),
-                  active.fileName.isEmpty() ? QJsonValue() : QJsonValue(active.fileName)}}},
+                  active.fileName.isEmpty() ? QJsonValue() : QJsonValue(active.fileName)},
+                 {QStringLiteral("tokenFileIsLink"), active.fileIsLink}}},
             {QStringLiteral("endpoint"), m_store->endpointFor(QString())},
             {QStringLiteral("gitHelpers"), QJsonArray::fromStringList(helpers ? *helpers : QStringList())},
             {QStringLiteral("gitCredentialToken"), gitToken.isEmpty() ? QJsonValue() : QJsonValue(gitToken)},
-            {QStringLiteral("loadError"), m_store->lastLoadError().message},
             {QStringLiteral("gitHost"), gitHost},
             {QStringLiteral("gitRegistered"), registered.json},
+            {QStringLiteral("loadError"), m_store->lastLoadError().message},
             {QStringLiteral("folderWarnings"), QJsonArray::fromStringList(FolderSafety::check(paths))},
         };
+        if (!keychain && settings.storageMode != StorageMode::FilesOnly)
+            describeKeychainItems(&json, nullptr);
         m_out << QJsonDocument(json).toJson(QJsonDocument::Indented);
     } else {
         QString activeText = tr("none");
@@ -289,7 +292,10 @@ int CliApp::status()
                                                         : QStringLiteral("\"%1\"").arg(active.name),
                                   active.masked,
                                   active.source == ActiveToken::Source::TokenFile
-                                      ? paths.tokenPath
+                                      ? (active.fileIsLink ? tr("%1 (a symbolic link, read as Python "
+                                                                "reads it; never written through)")
+                                                                 .arg(paths.tokenPath)
+                                                           : paths.tokenPath)
                                       : tr("the environment variable %1")
                                             .arg(CliOutput::activeSourceId(active.source)));
         }
@@ -313,6 +319,8 @@ int CliApp::status()
                                      : tr("%1 (for %2)").arg(helpers->join(QStringLiteral(", ")), gitHost)},
             {tr("git credential:"), registered.text},
         };
+        if (!keychain && settings.storageMode != StorageMode::FilesOnly)
+            describeKeychainItems(nullptr, &rows);
         const QStringList folderWarnings = FolderSafety::check(paths);
         rows.append({tr("folders:"), folderWarnings.isEmpty() ? tr("private to this user")
                                                               : folderWarnings.join(QLatin1Char(' '))});

@@ -76,9 +76,11 @@ check "Architecture is $arch" [ "$(field Architecture)" = "$arch" ]
 depends=$(field Depends)
 check "Depends on Qt 6 Core (libqt6core6)" grep -Eq '(^|, )libqt6core6(t64)? \(>= 6\.4' <<<"$depends"
 check "Depends on Qt 6 Widgets" grep -Eq '(^|, )libqt6widgets6' <<<"$depends"
-check "Depends on QtKeychain (libqt6keychain1)" grep -Eq '(^|, )libqt6keychain1' <<<"$depends"
+# On Linux the keychain is the Secret Service through libsecret, linked directly (QtKeychain cannot label
+# items or give them the per-store attributes); QtKeychain serves the other platforms.
+check "Depends on libsecret (libsecret-1-0 >= 0.19, linked)" grep -Eq '(^|, )libsecret-1-0 \(>= 0\.19' <<<"$depends"
 check "Depends on the SVG icon engine (libqt6svg6)" grep -Eq '(^|, )libqt6svg6' <<<"$depends"
-check "Depends on libsecret (QtKeychain dlopen()s it)" grep -Eq '(^|, )libsecret-1-0' <<<"$depends"
+check "Depends on GLib (libsecret's main loop)" grep -Eq '(^|, )libglib2\.0-0' <<<"$depends"
 recommends=$(field Recommends)
 check "Recommends a Secret Service provider" grep -Eq 'gnome-keyring *\| *kwalletmanager *\| *keepassxc' <<<"$recommends"
 check "Suggests git" grep -Eq '(^|, )git($|,)' <<<"$(field Suggests)"

@@ -309,6 +309,10 @@ HubReply *HubClient::get(const QString &endpoint, const QString &path, const QSt
             reply, [reply, error, text] { reply->fail(error, text); }, Qt::QueuedConnection);
         return reply;
     };
+    // The one gate for huggingface_hub's offline mode: every request of the program passes here, so with
+    // HF_HUB_OFFLINE set nothing reaches the network, and the answer is "unreachable", never a verdict.
+    if (OfflineMode::isOn())
+        return refuse(TransportError::Offline, OfflineMode::message());
     if (const Error error = validateEndpoint(base))
         return refuse(TransportError::InvalidEndpoint, error.message);
     if (!reply->m_response.url.isValid())
@@ -321,10 +325,6 @@ HubReply *HubClient::get(const QString &endpoint, const QString &path, const QSt
     }
     reply->m_authorization = token.isEmpty() ? QByteArray() : QByteArrayLiteral("Bearer ") + token.toLatin1();
     reply->attach(send(reply->m_response.url, reply->m_authorization));
-    // The one gate for huggingface_hub's offline mode: every request of the program passes here, so with
-    // HF_HUB_OFFLINE set nothing reaches the network, and the answer is "unreachable", never a verdict.
-    if (OfflineMode::isOn())
-        return refuse(TransportError::Offline, OfflineMode::message());
     return reply;
 }
 

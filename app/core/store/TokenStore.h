@@ -86,12 +86,12 @@ public:
     Error switchTo(const QString &name, bool registerWithGit = false);
     Error rename(const QString &from, const QString &to);
     Result<RemoveReport> remove(const QString &name);
-    Result<QString> secret(const QString &name); // reads the keychain or the file; only when asked
-    Error setStorageMode(StorageMode mode);      // moves secrets both ways; never loses one
-    Error saveSettings(const Settings &settings);
     // Puts a token that was removed from stored_tokens outside this program (`hf auth logout`) back
     // into it from the keychain, so huggingface_hub sees it again.
     Error restore(const QString &name);
+    Result<QString> secret(const QString &name); // reads the keychain or the file; only when asked
+    Error setStorageMode(StorageMode mode);      // moves secrets both ways; never loses one
+    Error saveSettings(const Settings &settings);
     Error recordCheck(const QString &name, const TokenCheck &check);
     Error setEndpoint(const QString &name, const QString &endpoint);
 
@@ -103,10 +103,10 @@ private:
     Error writeActive(const QString &secret);
     Error registerWithGit(const QString &name, const QString &secret);
     void resolveActive();
+    void migrateLegacy();
 
     Options m_options;
     SecretStore *m_secrets;
-    void migrateLegacy();
     GitCredential *m_git;
     std::unique_ptr<MetadataFile> m_metadata;
     // Settings and per-token facts as of the last reload(); every change reloads, so reads need no parse.
