@@ -21,6 +21,18 @@ QString quotedList(const QStringList &names)
         list += QLatin1Char(' ') + tr("and %1 more").arg(names.size() - Shown);
     return list;
 }
+// Core messages quote commands with `backticks` for terminals; a banner is prose, so it shows “quotes”.
+QString withTypographicQuotes(QString text)
+{
+    bool opening = true;
+    for (QChar &ch : text) {
+        if (ch == QLatin1Char('`')) {
+            ch = opening ? QChar(0x201C) : QChar(0x201D);
+            opening = !opening;
+        }
+    }
+    return text;
+}
 } // namespace
 
 QList<Banner> bannersFor(const BannerFacts &facts)
@@ -73,7 +85,8 @@ QList<Banner> bannersFor(const BannerFacts &facts)
 
     if (!facts.folderWarnings.isEmpty()) {
         const QString text =
-            tr("The token files are not private: %1").arg(facts.folderWarnings.join(QLatin1Char(' ')));
+            tr("The token files are not private: %1")
+                .arg(withTypographicQuotes(facts.folderWarnings.join(QLatin1Char(' '))));
         banners.append({Banner::Id::FolderUnsafe, Banner::Kind::Warning, text, {}});
     }
     QStringList removedOutside;

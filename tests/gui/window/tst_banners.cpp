@@ -189,6 +189,9 @@ void BannersTest::folderOthersCanChangeIsShown()
     QCOMPARE(shown.kind, Banner::Kind::Warning);
     QVERIFY2(shown.text.contains(f.env.hfHome()) && shown.text.contains(QStringLiteral("every user")),
              qPrintable(shown.text));
+    // Prose, not a terminal: the command is quoted like the rest of the window, never in backticks.
+    QVERIFY2(!shown.text.contains(QLatin1Char('`')) && shown.text.contains(QStringLiteral("\u201Cchmod 700")),
+             qPrintable(shown.text));
 }
 
 QTEST_MAIN(BannersTest)
