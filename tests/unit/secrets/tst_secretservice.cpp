@@ -5,6 +5,7 @@
 #include "secrets/SecretServiceStore.h"
 #include "store/StoreIdentity.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -180,6 +181,32 @@ private slots:
                  QFileInfo(dir.filePath(QStringLiteral("real"))).canonicalFilePath() +
                      QStringLiteral("/missing/stored_tokens"));
         QVERIFY(StoreIdentity::of(notYet).id != StoreIdentity::of(direct).id);
+    }
+
+    // Not pass/fail: the figure for the README, next to QtKeychain's on the same keyring.
+    void timingOfReads()
+    {
+        SecretServiceStore store(identityIn(m_dir, QStringLiteral("timed")));
+        KeychainSecretStore qtKeychain(QStringLiteral("hf-token-manager-timing"));
+        QVERIFY(!store.write(QStringLiteral("timed"), QStringLiteral("hf_timed")));
+        QVERIFY(!qtKeychain.write(QStringLiteral("timed"), QStringLiteral("hf_timed")));
+        constexpr int Reads = 200;
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < Reads; ++i)
+            QVERIFY(store.read(QStringLiteral("timed")).ok());
+        const qint64 ours = clock.restart();
+        for (int i = 0; i < Reads; ++i)
+            QVERIFY(qtKeychain.read(QStringLiteral("timed")).ok());
+        const qint64 theirs = clock.restart();
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(!store.write(QStringLiteral("timed"), QStringLiteral("hf_timed%1").arg(i)));
+        const qint64 writes = clock.elapsed();
+        qInfo("%d reads: %lld ms through libsecret (SecretServiceStore), %lld ms through QtKeychain; 20 writes: "
+              "%lld ms",
+              Reads, ours, theirs, writes);
+        QVERIFY(!store.remove(QStringLiteral("timed")));
+        QVERIFY(!qtKeychain.remove(QStringLiteral("timed")));
     }
 
 private:
