@@ -1,8 +1,8 @@
-#include "ProcessHardening.h"
-#include "app/AppContext.h"
-#include "tray/SingleInstance.h"
-#include "tray/TrayIntegration.h"
-#include "window/MainWindow.h"
+#include "core/ProcessHardening.h"
+#include "ui/app/AppContext.h"
+#include "ui/tray/SingleInstance.h"
+#include "ui/tray/TrayIntegration.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

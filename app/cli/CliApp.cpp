@@ -1,13 +1,13 @@
-#include "CliApp.h"
+#include "cli/CliApp.h"
 
-#include "CliOutput.h"
+#include "cli/CliOutput.h"
 
-#include "files/FolderSafety.h"
-#include "files/SecretFile.h"
-#include "git/GitCredential.h"
-#include "hub/HubClient.h"
-#include "secrets/SystemSecretStore.h"
-#include "store/TokenStore.h"
+#include "core/files/FolderSafety.h"
+#include "core/files/SecretFile.h"
+#include "core/git/GitCredential.h"
+#include "core/hub/HubClient.h"
+#include "core/secrets/SystemSecretStore.h"
+#include "core/store/TokenStore.h"
 
 #include <QCoreApplication>
 

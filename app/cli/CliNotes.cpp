@@ -1,7 +1,7 @@
-#include "CliNotes.h"
+#include "cli/CliNotes.h"
 
-#include "git/GitCredential.h"
-#include "store/TokenStore.h"
+#include "core/git/GitCredential.h"
+#include "core/store/TokenStore.h"
 
 #include <QCoreApplication>
 #include <QHash>

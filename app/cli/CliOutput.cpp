@@ -1,6 +1,6 @@
-#include "CliOutput.h"
+#include "cli/CliOutput.h"
 
-#include "files/DisplayText.h"
+#include "core/files/DisplayText.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/TokenStore.h"
+#include "core/store/TokenStore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,15 +1,15 @@
 // The `hftoken` commands that ask the Hub: check, access, and the validation inside `add`.
-#include "CliApp.h"
-#include "CliNotes.h"
-#include "CliOutput.h"
+#include "cli/CliApp.h"
+#include "cli/CliNotes.h"
+#include "cli/CliOutput.h"
 
-#include "files/StoredTokensFile.h"
-#include "hub/HubClient.h"
-#include "hub/RepoAccessChecker.h"
-#include "hub/RepoRef.h"
-#include "hub/TokenValidator.h"
-#include "hub/ValidationResult.h"
-#include "store/TokenStore.h"
+#include "core/files/StoredTokensFile.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/RepoAccessChecker.h"
+#include "core/hub/RepoRef.h"
+#include "core/hub/TokenValidator.h"
+#include "core/hub/ValidationResult.h"
+#include "core/store/TokenStore.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

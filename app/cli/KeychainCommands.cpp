@@ -1,8 +1,8 @@
 // hftoken's keychain upkeep: restoring what `hf auth logout` removed from the files, and cleaning up
 // items a crash left behind.
-#include "CliApp.h"
+#include "cli/CliApp.h"
 
-#include "store/TokenStore.h"
+#include "core/store/TokenStore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

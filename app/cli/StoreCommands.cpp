@@ -1,14 +1,14 @@
 // The `hftoken` commands that only touch the store: list, add, switch, rename, remove, get, status, config.
-#include "CliApp.h"
-#include "CliNotes.h"
-#include "CliOutput.h"
-#include "SecretInput.h"
+#include "cli/CliApp.h"
+#include "cli/CliNotes.h"
+#include "cli/CliOutput.h"
+#include "cli/SecretInput.h"
 
-#include "files/FolderSafety.h"
-#include "files/TokenText.h"
-#include "git/GitCredential.h"
-#include "secrets/SecretStore.h"
-#include "store/TokenStore.h"
+#include "core/files/FolderSafety.h"
+#include "core/files/TokenText.h"
+#include "core/git/GitCredential.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/TokenStore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

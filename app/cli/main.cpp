@@ -1,5 +1,5 @@
-#include "CliApp.h"
-#include "ProcessHardening.h"
+#include "cli/CliApp.h"
+#include "core/ProcessHardening.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "ProcessHardening.h"
+#include "core/ProcessHardening.h"
 
 #if defined(__linux__)
 #include <sys/prctl.h>

@@ -1,8 +1,8 @@
 // A Secret Service that answers but has no keyring to keep anything in (gnome-keyring before its first
 // keyring is created, with no display for the prompt): as unusable as no keychain. hftoken exits 3 and
 // says so in words; nothing is written anywhere else.
-#include "CliRunner.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -24,8 +24,9 @@ private slots:
     {
         ScratchEnvironment env;
         CliRunner cli(env);
-        const CliRunner::Run run = cli.run({QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--no-validate")},
-                                           "hf_FAKEemptyKeyringTokenForTestsxxxxx");
+        const CliRunner::Run run =
+            cli.run({QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--no-validate")},
+                    "hf_FAKEemptyKeyringTokenForTestsxxxxx");
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains("no usable collection"), run.err.constData());
         QVERIFY(run.err.contains("files-only")); // the way out is named
@@ -38,18 +39,24 @@ private slots:
         ScratchEnvironment env;
         CliRunner cli(env);
         const QJsonObject status =
-            QJsonDocument::fromJson(cli.run({QStringLiteral("status"), QStringLiteral("--json")}).out).object();
+            QJsonDocument::fromJson(cli.run({QStringLiteral("status"), QStringLiteral("--json")}).out)
+                .object();
         QCOMPARE(status.value(QStringLiteral("keychain")).toString(), QStringLiteral("unavailable"));
-        QVERIFY(status.value(QStringLiteral("keychainMessage")).toString().contains(QStringLiteral("no usable collection")));
+        QVERIFY(status.value(QStringLiteral("keychainMessage"))
+                    .toString()
+                    .contains(QStringLiteral("no usable collection")));
     }
 
     void filesOnlyIsTheExplicitWayOut()
     {
         ScratchEnvironment env;
         CliRunner cli(env);
-        QCOMPARE(cli.run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("files-only")}).exitCode, 0);
-        const CliRunner::Run run = cli.run({QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--no-validate")},
-                                           "hf_FAKEemptyKeyringTokenForTestsxxxxx");
+        QCOMPARE(cli.run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("files-only")})
+                     .exitCode,
+                 0);
+        const CliRunner::Run run =
+            cli.run({QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--no-validate")},
+                    "hf_FAKEemptyKeyringTokenForTestsxxxxx");
         QCOMPARE(run.exitCode, 0);
         QVERIFY(env.readFile(QStringLiteral("stored_tokens")).contains("[work]"));
     }

@@ -1,9 +1,9 @@
 // Which Hub endpoint is in force, as huggingface_hub decides it: HF_ENDPOINT, else the saved one
 // (`hftoken config endpoint`), else https://huggingface.co. The Hub checks and git use that one, and a
 // saved endpoint that HF_ENDPOINT overrides is pointed out on stderr.
-#include "CliRunner.h"
-#include "FakeHub.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/FakeHub.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QDir>
 #include <QJsonArray>

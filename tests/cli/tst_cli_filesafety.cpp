@@ -2,9 +2,9 @@
 // `switch` and `config storage` fail with exit 1 in words and leave every file byte-identical; a
 // bind-mounted `token` is written in place and said once; a symlinked lock file is refused; a token
 // folder that others own or can write is warned about. Mounts and chown need root, as in CI.
-#include "../unit/files/MountSupport.h"
-#include "CliRunner.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/ScratchEnvironment.h"
+#include "unit/files/MountSupport.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // `--git-credential` registers the active token with git exactly as huggingface_hub does, through git's
 // own credential protocol on stdin; remove rejects it again.
-#include "CliRunner.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // `--git-credential` with the real git inside a throw-away HOME: no helper for the endpoint means a
 // warning, no `git credential approve` and nothing recorded; a URL-scoped helper counts; `remove` takes
 // the token back from git whoever put it there, and never an unrelated credential.
-#include "CliRunner.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // hftoken add (validated), check and access against the fake Hub over real sockets.
-#include "CliRunner.h"
-#include "FakeHub.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/FakeHub.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // Where no Secret Service exists: a clear failure (exit 3) that changes nothing, and an explicit opt-in
 // to keep tokens in huggingface_hub's files alone. Never a silent fallback.
-#include "CliRunner.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QDir>
 #include <QDirIterator>

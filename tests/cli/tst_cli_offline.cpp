@@ -1,9 +1,9 @@
 // HF_HUB_OFFLINE set to a true value (huggingface_hub's 1/ON/YES/TRUE, any case): `check`, `add`'s
 // validation and `access` send nothing to the Hub, say so in words, exit 4, and leave every verdict as it
 // was.
-#include "CliRunner.h"
-#include "FakeHub.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/FakeHub.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // hftoken list/add/switch/rename/remove/get/status/config, as a process, on real files and a real keyring.
-#include "CliRunner.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

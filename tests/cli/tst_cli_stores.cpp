@@ -2,16 +2,16 @@
 // name never touch each other's secrets, files or settings; what an earlier version kept for all stores
 // at once is taken over without loss. Also: replacing the active token's secret, restoring what
 // `hf auth logout` removed, a symlinked `token`, and keychain items a crash left behind.
-#include "CliRunner.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/ScratchEnvironment.h"
 
-#include "files/TokenText.h"
-#include "secrets/KeychainSecretStore.h"
-#include "secrets/LegacyKeychainItems.h"
-#include "secrets/SecretServiceStore.h"
-#include "store/MetadataFile.h"
-#include "store/StoreIdentity.h"
-#include "store/TokenStore.h"
+#include "core/files/TokenText.h"
+#include "core/secrets/KeychainSecretStore.h"
+#include "core/secrets/LegacyKeychainItems.h"
+#include "core/secrets/SecretServiceStore.h"
+#include "core/store/MetadataFile.h"
+#include "core/store/StoreIdentity.h"
+#include "core/store/TokenStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -54,7 +54,8 @@ QByteArray section(const QByteArray &name, const QByteArray &secret)
 
 QJsonObject statusJson(const CliRunner &cli)
 {
-    return QJsonDocument::fromJson(cli.run({QStringLiteral("status"), QStringLiteral("--json")}).out).object();
+    return QJsonDocument::fromJson(cli.run({QStringLiteral("status"), QStringLiteral("--json")}).out)
+        .object();
 }
 
 QStringList listedNames(const CliRunner &cli)
@@ -79,7 +80,8 @@ class TestCliStores : public QObject {
     void useStore(const QString &variable, const QString &which)
     {
         const QString folder = m_env->root() + QStringLiteral("/homes/") + which;
-        m_env->set(variable, variable == QLatin1String("HF_TOKEN_PATH") ? folder + QStringLiteral("/token") : folder);
+        m_env->set(variable,
+                   variable == QLatin1String("HF_TOKEN_PATH") ? folder + QStringLiteral("/token") : folder);
     }
     // `get` is the one command that prints a secret: it runs outside the transcript the leak check reads.
     QByteArray get(const QString &name) const
@@ -102,7 +104,8 @@ private slots:
     void cleanup()
     {
         const QByteArray transcript = m_cli->transcript();
-        QVERIFY2(!transcript.contains(SecretA) && !transcript.contains(SecretB), "a secret reached the output");
+        QVERIFY2(!transcript.contains(SecretA) && !transcript.contains(SecretB),
+                 "a secret reached the output");
     }
 
     void twoStoresWithTheSameName_data()
@@ -115,7 +118,8 @@ private slots:
     void twoStoresWithTheSameName()
     {
         QFETCH(QString, variable);
-        for (const auto &[which, secret] : {std::pair{QStringLiteral("a"), SecretA}, std::pair{QStringLiteral("b"), SecretB}}) {
+        for (const auto &[which, secret] :
+             {std::pair{QStringLiteral("a"), SecretA}, std::pair{QStringLiteral("b"), SecretB}}) {
             writeBytes(storeFile(which, QStringLiteral("stored_tokens")), section("train", secret));
             writeBytes(storeFile(which, QStringLiteral("token")), secret);
         }
@@ -127,7 +131,8 @@ private slots:
                 useStore(variable, which);
                 const CliRunner::Run run = m_cli->run({QStringLiteral("list")});
                 QCOMPARE(run.exitCode, 0);
-                QVERIFY2(!run.err.contains("Adopted") && !run.err.contains("removed from"), run.err.constData());
+                QVERIFY2(!run.err.contains("Adopted") && !run.err.contains("removed from"),
+                         run.err.constData());
                 QVERIFY2(round == 0 || !run.err.contains("Imported"), run.err.constData());
             }
         }
@@ -138,18 +143,27 @@ private slots:
 
         // Keychain-only in store a moves a's secret out of a's file, and never touches b.
         useStore(variable, QStringLiteral("a"));
-        QCOMPARE(m_cli->run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("keychain-only")}).exitCode, 0);
-        QVERIFY(!readBytes(storeFile(QStringLiteral("a"), QStringLiteral("stored_tokens"))).contains(SecretA));
+        QCOMPARE(
+            m_cli->run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("keychain-only")})
+                .exitCode,
+            0);
+        QVERIFY(
+            !readBytes(storeFile(QStringLiteral("a"), QStringLiteral("stored_tokens"))).contains(SecretA));
         QCOMPARE(readBytes(storeFile(QStringLiteral("b"), QStringLiteral("stored_tokens"))), fileB);
         QCOMPARE(get(QStringLiteral("train")), SecretA);
         useStore(variable, QStringLiteral("b"));
-        QCOMPARE(statusJson(*m_cli).value(QStringLiteral("storage")).toString(), QStringLiteral("keychain-and-files"));
+        QCOMPARE(statusJson(*m_cli).value(QStringLiteral("storage")).toString(),
+                 QStringLiteral("keychain-and-files"));
         QCOMPARE(get(QStringLiteral("train")), SecretB);
         QCOMPARE(readBytes(storeFile(QStringLiteral("b"), QStringLiteral("stored_tokens"))), fileB);
 
         // And back: a's secret returns to a's file; both secrets survived everything.
         useStore(variable, QStringLiteral("a"));
-        QCOMPARE(m_cli->run({QStringLiteral("config"), QStringLiteral("storage"), QStringLiteral("keychain-and-files")}).exitCode, 0);
+        QCOMPARE(m_cli
+                     ->run({QStringLiteral("config"), QStringLiteral("storage"),
+                            QStringLiteral("keychain-and-files")})
+                     .exitCode,
+                 0);
         QVERIFY(readBytes(storeFile(QStringLiteral("a"), QStringLiteral("stored_tokens"))).contains(SecretA));
         const StoreIdentity a = StoreIdentity::of(HfPaths::fromEnvironment(m_env->environment()));
         QCOMPARE(CliRunner::keychainLookup(QStringLiteral("train"), a.storedTokensPath), SecretA);
@@ -164,24 +178,27 @@ private slots:
     {
         const QByteArray keychainOnly = "hf_FAKEkeychainOnlyTokenForTestsOnlyKC";
         const QByteArray otherStore = "hf_FAKEotherStoreTokenForTestsOnlyOTHR";
-        writeBytes(storeFile(QStringLiteral("a"), QStringLiteral("stored_tokens")), section("train", SecretA));
-        writeBytes(storeFile(QStringLiteral("b"), QStringLiteral("stored_tokens")), section("other", otherStore));
+        writeBytes(storeFile(QStringLiteral("a"), QStringLiteral("stored_tokens")),
+                   section("train", SecretA));
+        writeBytes(storeFile(QStringLiteral("b"), QStringLiteral("stored_tokens")),
+                   section("other", otherStore));
 
         const QString legacyDir = m_env->root() + QStringLiteral("/config/hf-token-manager");
-        const Result<MetadataFile::Content> legacy = MetadataFile(legacyDir).update([&](MetadataFile::Content &c) {
-            c.settings.expiryWarningDays = 3;
-            auto entry = [&](const QString &name, const QByteArray &secret, bool inFiles) {
-                TokenMetadata &m = c.tokens[name];
-                m.fingerprint = TokenText::fingerprint(QString::fromLatin1(secret));
-                m.masked = TokenText::mask(QString::fromLatin1(secret));
-                m.inKeychain = true;
-                m.inFiles = inFiles;
-            };
-            entry(QStringLiteral("train"), SecretA, true);
-            entry(QStringLiteral("kc-only"), keychainOnly, false);
-            entry(QStringLiteral("other"), otherStore, true);
-            return true;
-        });
+        const Result<MetadataFile::Content> legacy =
+            MetadataFile(legacyDir).update([&](MetadataFile::Content &c) {
+                c.settings.expiryWarningDays = 3;
+                auto entry = [&](const QString &name, const QByteArray &secret, bool inFiles) {
+                    TokenMetadata &m = c.tokens[name];
+                    m.fingerprint = TokenText::fingerprint(QString::fromLatin1(secret));
+                    m.masked = TokenText::mask(QString::fromLatin1(secret));
+                    m.inKeychain = true;
+                    m.inFiles = inFiles;
+                };
+                entry(QStringLiteral("train"), SecretA, true);
+                entry(QStringLiteral("kc-only"), keychainOnly, false);
+                entry(QStringLiteral("other"), otherStore, true);
+                return true;
+            });
         QVERIFY(legacy.ok());
         KeychainSecretStore oldKeychain(QString::fromLatin1(LegacyKeychainItems::ServiceName));
         QVERIFY(!oldKeychain.write(QStringLiteral("train"), QString::fromLatin1(SecretA)));
@@ -220,14 +237,17 @@ private slots:
     // An old item whose secret is not the one this store has under that name belongs to someone else.
     void ambiguousOldItemIsKept()
     {
-        writeBytes(storeFile(QStringLiteral("a"), QStringLiteral("stored_tokens")), section("train", SecretA));
+        writeBytes(storeFile(QStringLiteral("a"), QStringLiteral("stored_tokens")),
+                   section("train", SecretA));
         const QString legacyDir = m_env->root() + QStringLiteral("/config/hf-token-manager");
-        QVERIFY(MetadataFile(legacyDir).update([&](MetadataFile::Content &c) {
-            TokenMetadata &m = c.tokens[QStringLiteral("train")];
-            m.fingerprint = TokenText::fingerprint(QString::fromLatin1(SecretA));
-            m.inKeychain = m.inFiles = true;
-            return true;
-        }).ok());
+        QVERIFY(MetadataFile(legacyDir)
+                    .update([&](MetadataFile::Content &c) {
+                        TokenMetadata &m = c.tokens[QStringLiteral("train")];
+                        m.fingerprint = TokenText::fingerprint(QString::fromLatin1(SecretA));
+                        m.inKeychain = m.inFiles = true;
+                        return true;
+                    })
+                    .ok());
         KeychainSecretStore oldKeychain(QString::fromLatin1(LegacyKeychainItems::ServiceName));
         QVERIFY(!oldKeychain.write(QStringLiteral("train"), QString::fromLatin1(SecretB))); // b's secret won
         useStore(QStringLiteral("HF_HOME"), QStringLiteral("a"));
@@ -239,19 +259,38 @@ private slots:
     void replacingTheActiveSecretKeepsItActive()
     {
         useStore(QStringLiteral("HF_HOME"), QStringLiteral("a"));
-        QCOMPARE(m_cli->run({QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--no-validate"),
-                             QStringLiteral("--activate")}, SecretA).exitCode, 0);
+        QCOMPARE(m_cli
+                     ->run({QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--no-validate"),
+                            QStringLiteral("--activate")},
+                           SecretA)
+                     .exitCode,
+                 0);
         QCOMPARE(readBytes(storeFile(QStringLiteral("a"), QStringLiteral("token"))), SecretA);
-        QCOMPARE(m_cli->run({QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--no-validate"),
-                             QStringLiteral("--force")}, SecretB).exitCode, 0);
+        QCOMPARE(m_cli
+                     ->run({QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--no-validate"),
+                            QStringLiteral("--force")},
+                           SecretB)
+                     .exitCode,
+                 0);
         QCOMPARE(readBytes(storeFile(QStringLiteral("a"), QStringLiteral("token"))), SecretB);
-        QCOMPARE(statusJson(*m_cli).value(QStringLiteral("active")).toObject().value(QStringLiteral("name")).toString(),
+        QCOMPARE(statusJson(*m_cli)
+                     .value(QStringLiteral("active"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
                  QStringLiteral("work"));
         // Replacing a token that is not active leaves `token` alone.
-        QCOMPARE(m_cli->run({QStringLiteral("add"), QStringLiteral("spare"), QStringLiteral("--no-validate")},
-                            "hf_FAKEspareTokenForTestsOnlyxxxxxSPR1").exitCode, 0);
-        QCOMPARE(m_cli->run({QStringLiteral("add"), QStringLiteral("spare"), QStringLiteral("--no-validate"),
-                             QStringLiteral("--force")}, "hf_FAKEspareTokenForTestsOnlyxxxxxSPR2").exitCode, 0);
+        QCOMPARE(m_cli
+                     ->run({QStringLiteral("add"), QStringLiteral("spare"), QStringLiteral("--no-validate")},
+                           "hf_FAKEspareTokenForTestsOnlyxxxxxSPR1")
+                     .exitCode,
+                 0);
+        QCOMPARE(m_cli
+                     ->run({QStringLiteral("add"), QStringLiteral("spare"), QStringLiteral("--no-validate"),
+                            QStringLiteral("--force")},
+                           "hf_FAKEspareTokenForTestsOnlyxxxxxSPR2")
+                     .exitCode,
+                 0);
         QCOMPARE(readBytes(storeFile(QStringLiteral("a"), QStringLiteral("token"))), SecretB);
     }
 
@@ -295,11 +334,13 @@ private slots:
     void orphanedItemsAreOfferedForCleanup()
     {
         useStore(QStringLiteral("HF_HOME"), QStringLiteral("a"));
-        writeBytes(storeFile(QStringLiteral("a"), QStringLiteral("stored_tokens")), section("train", SecretA));
+        writeBytes(storeFile(QStringLiteral("a"), QStringLiteral("stored_tokens")),
+                   section("train", SecretA));
         QCOMPARE(m_cli->run({QStringLiteral("list")}).exitCode, 0);
         // A crash between the keychain write and the file write leaves an item no token knows.
         SecretServiceStore keychain(StoreIdentity::of(HfPaths::fromEnvironment(m_env->environment())));
-        QVERIFY(!keychain.write(QStringLiteral("crashed"), QStringLiteral("hf_FAKEcrashedHalfwayxxxxxxxxxxxxxxx")));
+        QVERIFY(!keychain.write(QStringLiteral("crashed"),
+                                QStringLiteral("hf_FAKEcrashedHalfwayxxxxxxxxxxxxxxx")));
         QCOMPARE(statusJson(*m_cli).value(QStringLiteral("orphanedKeychainItems")).toArray(),
                  QJsonArray{QStringLiteral("crashed")});
         QVERIFY(m_cli->run({QStringLiteral("status")}).out.contains("hftoken cleanup"));

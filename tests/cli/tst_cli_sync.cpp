@@ -1,9 +1,9 @@
 // Changes made by huggingface_hub (`hf auth login/logout`, OAuth refresh) are picked up by hftoken, and
 // concurrent writers never lose each other's tokens.
-#include "CliRunner.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/ScratchEnvironment.h"
 
-#include "files/StoredTokensLock.h"
+#include "core/files/StoredTokensLock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,9 +2,9 @@
 // terminal without control characters, bidi overrides or zero-width characters, so a server can neither
 // drive the terminal nor make a line read as something it is not. A display name that would become a
 // token name with such characters is refused, like a typed one.
-#include "CliRunner.h"
-#include "FakeHub.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/FakeHub.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QJsonObject>
 #include <QTest>

@@ -5,7 +5,7 @@
 // the test's thread and would stop with it) and counts the bytes the client actually took off the
 // socket; while the client's thread is blocked, that count must stay bounded by the read buffer plus
 // the kernel's socket buffers, far below what an unbounded Qt buffer swallows.
-#include "hub/HubClient.h"
+#include "core/hub/HubClient.h"
 
 #include <QAtomicInteger>
 #include <QFile>

@@ -3,9 +3,9 @@
 // around the two cuts (500 characters per message, 2000 per plain-text body), in each place a message is
 // read from, glued to the words around it or not; the message the validator returns must hold neither
 // the token nor any 8-character piece of it.
-#include "FakeHub.h"
-#include "hub/HubClient.h"
-#include "hub/TokenValidator.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/TokenValidator.h"
+#include "support/FakeHub.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

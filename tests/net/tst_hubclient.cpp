@@ -1,8 +1,8 @@
 // HubClient over real sockets against FakeHub: endpoint rule, headers, redirects, timeouts, size caps,
 // TLS, refused tokens; plus the pure message helpers in HubErrors.
-#include "FakeHub.h"
-#include "hub/HubClient.h"
-#include "hub/HubErrors.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/HubErrors.h"
+#include "support/FakeHub.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 // RepoAccessChecker against FakeHub over real sockets: the table of access states (public, private,
 // gated, missing, anonymous, invalid token, disabled, insufficient scope, 429, 5xx), a link to another
 // host sending nothing, bounded concurrency with progress, the rate-limit gate, and cancel.
-#include "FakeHub.h"
-#include "hub/HubClient.h"
-#include "hub/RepoAccessChecker.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/RepoAccessChecker.h"
+#include "support/FakeHub.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,5 +1,5 @@
 // RepoRef::parse over the id and link forms people paste, and the paths/URLs built from a RepoRef.
-#include "hub/RepoRef.h"
+#include "core/hub/RepoRef.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // TokenValidator against FakeHub over real sockets: every status mapping, 429 + Retry-After honoured
 // with an injected clock (no retry storm), bounded yet concurrent requests, the result cache, cancel,
 // endpoint resolution, and the canary token never appearing in a message.
-#include "FakeHub.h"
-#include "hub/HubClient.h"
-#include "hub/TokenValidator.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/TokenValidator.h"
+#include "support/FakeHub.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

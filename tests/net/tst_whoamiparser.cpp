@@ -1,6 +1,6 @@
 // WhoamiParser over the four whoami fixtures and a table of tolerant / refused bodies, plus the
 // WhoamiInfo helpers (suggestedName, toJson/fromJson round trip).
-#include "hub/WhoamiParser.h"
+#include "core/hub/WhoamiParser.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // Small helpers for the security checklist proofs: find a canary in a folder tree or in /proc, and run
 // `hftoken` under a shell prelude (umask, ulimit) the way a user's environment could set it.
 
-#include "ScratchEnvironment.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -77,8 +77,9 @@ struct ShellRun {
 
 // Runs `sh -c '<prelude>; exec hftoken "$@"'` in env, bounded by timeoutMs. The shell belongs to the test
 // harness (it sets umask / ulimit as a user's login shell could); the product never runs a shell.
-inline ShellRun runUnderShell(const ScratchEnvironment &env, const QString &prelude, const QStringList &arguments,
-                              const QByteArray &stdinBytes = QByteArray(), int timeoutMs = 60000)
+inline ShellRun runUnderShell(const ScratchEnvironment &env, const QString &prelude,
+                              const QStringList &arguments, const QByteArray &stdinBytes = QByteArray(),
+                              int timeoutMs = 60000)
 {
     QProcess process;
     process.setProcessEnvironment(env.environment());

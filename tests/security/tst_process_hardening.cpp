@@ -4,7 +4,7 @@
 // that is not dumpable belong to root instead of the process's user (proc(5)), and only then are they
 // closed to other processes of that user. That needs a child that does not run as root: a test running
 // as root starts it as "nobody" and hands it its scratch folder.
-#include "ScratchEnvironment.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QDirIterator>
 #include <QFile>

@@ -1,9 +1,9 @@
 // Security checklist rows 7, 8 and 21 at the level a user sees: the real `hftoken` run as a process with a
 // unique canary token, then every output, every file in the scratch world and /proc are grepped for it.
-#include "CliRunner.h"
-#include "FakeHub.h"
-#include "ScratchEnvironment.h"
-#include "SecurityScan.h"
+#include "security/SecurityScan.h"
+#include "support/CliRunner.h"
+#include "support/FakeHub.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -82,18 +82,26 @@ private slots:
     {
         QCOMPARE(m_cli->run(args({"add", "sweep", "--activate"}), Canary + "\n").exitCode, 0);
         QCOMPARE(m_cli->run(args({"add", "other", "--no-validate"}), Other).exitCode, 0);
-        const QList<QStringList> commands = {
-            args({"list"}), args({"list", "--json"}), args({"status"}), args({"status", "--json"}),
-            args({"switch", "other"}), args({"switch", "sweep"}), args({"check"}), args({"check", "--all", "--json"}),
-            args({"access", "example-org/tiny-demo-gpt"}),
-            args({"access", "example-org/tiny-demo-gpt", "--all", "--json"}),
-            args({"rename", "sweep", "swept"}), args({"list", "--json"}), args({"status"})};
+        const QList<QStringList> commands = {args({"list"}),
+                                             args({"list", "--json"}),
+                                             args({"status"}),
+                                             args({"status", "--json"}),
+                                             args({"switch", "other"}),
+                                             args({"switch", "sweep"}),
+                                             args({"check"}),
+                                             args({"check", "--all", "--json"}),
+                                             args({"access", "example-org/tiny-demo-gpt"}),
+                                             args({"access", "example-org/tiny-demo-gpt", "--all", "--json"}),
+                                             args({"rename", "sweep", "swept"}),
+                                             args({"list", "--json"}),
+                                             args({"status"})};
         for (const QStringList &command : commands)
             QVERIFY2(m_cli->run(command).exitCode == 0, qPrintable(command.join(QLatin1Char(' '))));
         QVERIFY(m_hub->requestCount() > 0); // the sweep really talked to the Hub
 
         // A Hub that echoes the token in its error bodies (as some proxies and old servers do).
-        const QByteArray echo = "{\"error\":\"Invalid credentials in Authorization header: Bearer " + Canary + "\"}";
+        const QByteArray echo =
+            "{\"error\":\"Invalid credentials in Authorization header: Bearer " + Canary + "\"}";
         m_hub->failNext(401, {}, echo);
         m_cli->run(args({"check", "swept", "--json"}));
         m_hub->failNext(401, {}, echo);
@@ -143,10 +151,11 @@ private slots:
         QFile fake(root.filePath(QStringLiteral("bin/git")));
         QVERIFY(fake.open(QIODevice::WriteOnly));
         // A git with the `store` helper configured (answered for `git config`), held inside `credential`.
-        fake.write("#!/bin/sh\nif [ \"$1\" = config ]; then printf 'credential.helper\\nstore\\0'; exit 0; fi\n"
-                   "if [ \"$1\" = credential ]; then\n  echo $$ > '" + pidFile.toUtf8() + ".tmp'\n  mv '"
-                   + pidFile.toUtf8() + ".tmp' '" + pidFile.toUtf8() + "'\n  read go < '" + release.toUtf8()
-                   + "'\n  cat > /dev/null\nfi\nexit 0\n");
+        fake.write(
+            "#!/bin/sh\nif [ \"$1\" = config ]; then printf 'credential.helper\\nstore\\0'; exit 0; fi\n"
+            "if [ \"$1\" = credential ]; then\n  echo $$ > '" +
+            pidFile.toUtf8() + ".tmp'\n  mv '" + pidFile.toUtf8() + ".tmp' '" + pidFile.toUtf8() +
+            "'\n  read go < '" + release.toUtf8() + "'\n  cat > /dev/null\nfi\nexit 0\n");
         fake.close();
         fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         m_env->set(QStringLiteral("PATH"),
@@ -167,8 +176,8 @@ private slots:
         QVERIFY2(exposed.isEmpty(), qPrintable(exposed.join(QStringLiteral(", "))));
 
         int fd = -1;
-        QTRY_VERIFY_WITH_TIMEOUT((fd = ::open(QFile::encodeName(release).constData(), O_WRONLY | O_NONBLOCK)) >= 0,
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (fd = ::open(QFile::encodeName(release).constData(), O_WRONLY | O_NONBLOCK)) >= 0, 10000);
         QCOMPARE(::write(fd, "go\n", 3), ssize_t(3));
         ::close(fd);
         QVERIFY(hftoken->waitForFinished(30000));
@@ -192,18 +201,25 @@ private slots:
         m_env->installFixture(QStringLiteral("files/stored_tokens"));
         m_env->installFixture(QStringLiteral("files/token"));
         m_env->set(variable, QString::fromLatin1(EnvCanary));
-        const QList<QStringList> commands = {
-            args({"list"}), args({"list", "--json"}), args({"status"}), args({"status", "--json"}),
-            args({"switch", "laptop-read"}), args({"check", "laptop-read"}), args({"access", "example-org/tiny-demo-gpt"}),
-            args({"access", "example-org/tiny-demo-gpt", "--json"}), args({"rename", "laptop-read", "laptop"}),
-            args({"config", "storage", "keychain-only"}), args({"config", "storage", "keychain-and-files"}),
-            args({"remove", "bob-finegrained"})};
+        const QList<QStringList> commands = {args({"list"}),
+                                             args({"list", "--json"}),
+                                             args({"status"}),
+                                             args({"status", "--json"}),
+                                             args({"switch", "laptop-read"}),
+                                             args({"check", "laptop-read"}),
+                                             args({"access", "example-org/tiny-demo-gpt"}),
+                                             args({"access", "example-org/tiny-demo-gpt", "--json"}),
+                                             args({"rename", "laptop-read", "laptop"}),
+                                             args({"config", "storage", "keychain-only"}),
+                                             args({"config", "storage", "keychain-and-files"}),
+                                             args({"remove", "bob-finegrained"})};
         for (const QStringList &command : commands)
             QVERIFY2(m_cli->run(command).exitCode == 0, qPrintable(command.join(QLatin1Char(' '))));
         QCOMPARE(m_cli->run(args({"add", "other", "--activate"}), Other).exitCode, 0);
 
         const CliRunner::Run status = m_cli->run(args({"status", "--json"}));
-        const QJsonObject active = QJsonDocument::fromJson(status.out).object().value(QStringLiteral("active")).toObject();
+        const QJsonObject active =
+            QJsonDocument::fromJson(status.out).object().value(QStringLiteral("active")).toObject();
         QCOMPARE(active.value(QStringLiteral("source")).toString(), variable); // shown …
         QVERIFY(status.err.contains(variable.toUtf8()));
         QVERIFY2(!m_cli->transcript().contains(EnvCanary), "the environment token was printed");

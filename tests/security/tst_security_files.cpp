@@ -1,8 +1,9 @@
 // Security checklist rows 1-4 proven through the real `hftoken` process rather than the file classes alone:
-// a crash in the middle of a write, `umask 000`, symlinked secret files, unparseable files under every command.
-#include "CliRunner.h"
-#include "ScratchEnvironment.h"
-#include "SecurityScan.h"
+// a crash in the middle of a write, `umask 000`, symlinked secret files, unparseable files under every
+// command.
+#include "security/SecurityScan.h"
+#include "support/CliRunner.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -79,7 +80,9 @@ private slots:
     void crashMidWriteLeavesTheOldBytes()
     {
         QByteArray old = ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens"));
-        old += "\n[padded]\nhf_token = hf_FAKEpaddedTokenForTestsOnlyxxxPadd\nnote = " + QByteArray(6000, 'x') + "\n";
+        old +=
+            "\n[padded]\nhf_token = hf_FAKEpaddedTokenForTestsOnlyxxxPadd\nnote = " + QByteArray(6000, 'x') +
+            "\n";
         m_env->writeFile(QStringLiteral("stored_tokens"), old);
         m_env->installFixture(QStringLiteral("files/token"));
         const QByteArray token = m_env->readFile(QStringLiteral("token"));
@@ -101,7 +104,8 @@ private slots:
         const CliRunner::Run list = m_cli->run(args({"list", "--json"}));
         QCOMPARE(list.exitCode, 0);
         QVERIFY(list.out.contains("\"padded\""));
-        QCOMPARE(m_cli->run(args({"add", "crash", "--no-validate", "--activate", "--force"}), Canary).exitCode, 0);
+        QCOMPARE(
+            m_cli->run(args({"add", "crash", "--no-validate", "--activate", "--force"}), Canary).exitCode, 0);
         QVERIFY(m_env->readFile(QStringLiteral("stored_tokens")).contains("note = " + QByteArray(6000, 'x')));
     }
 
@@ -133,7 +137,8 @@ private slots:
             m_env->set(QStringLiteral("XDG_CONFIG_HOME"), config);
         }
         const QString prelude = QStringLiteral("umask 000");
-        ShellRun run = runUnderShell(*m_env, prelude, args({"add", "umask", "--no-validate", "--activate"}), Canary);
+        ShellRun run =
+            runUnderShell(*m_env, prelude, args({"add", "umask", "--no-validate", "--activate"}), Canary);
         QVERIFY2(run.exitCode == 0 && run.status == QProcess::NormalExit, run.err.constData());
         run = runUnderShell(*m_env, prelude, args({"rename", "umask", "umask-renamed"}));
         QCOMPARE(run.exitCode, 0);
@@ -151,12 +156,14 @@ private slots:
         QVERIFY2(loose.isEmpty(), qPrintable(loose.join(QStringLiteral(", "))));
         if (preExisting)
             return;
-        // The missing parents of the metadata folder (XDG_CONFIG_HOME itself, i.e. ~/.config on a new account).
+        // The missing parents of the metadata folder (XDG_CONFIG_HOME itself, i.e. ~/.config on a new
+        // account).
         const QStringList parents = notPrivate(QDir(m_env->root()).filePath(QStringLiteral("fresh/b")));
         QVERIFY2(parents.isEmpty(), qPrintable(parents.join(QStringLiteral(", "))));
     }
 
-    // Row 3: a secret path that is a symlink (to a real file or dangling) is refused; the target is untouched.
+    // Row 3: a secret path that is a symlink (to a real file or dangling) is refused; the target is
+    // untouched.
     void symlinkedSecretFileIsRefused_data()
     {
         QTest::addColumn<QString>("linked");
@@ -176,7 +183,8 @@ private slots:
         QCOMPARE(m_cli->run(args({"list"})).exitCode, 0); // imported while the files were regular
         const QString elsewhere = QDir(m_env->root()).filePath(QStringLiteral("elsewhere"));
         QVERIFY(QDir().mkpath(elsewhere));
-        const QString target = elsewhere + (dangling ? QStringLiteral("/missing") : QStringLiteral("/target"));
+        const QString target =
+            elsewhere + (dangling ? QStringLiteral("/missing") : QStringLiteral("/target"));
         if (!dangling) {
             QFile file(target);
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -189,9 +197,10 @@ private slots:
         const CliRunner::Run add = m_cli->run(args({"add", "linked", "--no-validate", "--activate"}), Canary);
         QVERIFY2(add.exitCode != 0, "a write through a symlink was not refused");
         QVERIFY2(add.err.contains("link"), add.err.constData());
-        for (const QStringList &command : {args({"switch", "laptop-read"}), args({"rename", "laptop-read", "lr"}),
-                                           args({"remove", "bob-finegrained"}), args({"config", "storage", "keychain-only"}),
-                                           args({"config", "storage", "files-only"})})
+        for (const QStringList &command :
+             {args({"switch", "laptop-read"}), args({"rename", "laptop-read", "lr"}),
+              args({"remove", "bob-finegrained"}), args({"config", "storage", "keychain-only"}),
+              args({"config", "storage", "files-only"})})
             m_cli->run(command);
 
         QVERIFY(isSymLink(link));
@@ -208,10 +217,12 @@ private slots:
     {
         QTest::addColumn<QByteArray>("bytes");
         const QByteArray fixture = ScratchEnvironment::fixture(QStringLiteral("files/stored_tokens"));
-        QTest::newRow("duplicate section") << fixture + "[ci-write]\nhf_token = hf_FAKEagainxxxxxxxxxxxxxxxxxxxxxxxxAgn\n";
+        QTest::newRow("duplicate section")
+            << fixture + "[ci-write]\nhf_token = hf_FAKEagainxxxxxxxxxxxxxxxxxxxxxxxxAgn\n";
         QTest::newRow("junk line") << fixture + "hf_pasted_here_by_hand\n";
         QTest::newRow("byte-order mark") << "\xef\xbb\xbf" + fixture;
-        QTest::newRow("CRLF duplicate key") << QByteArray("[a]\r\nhf_token = hf_FAKE1\r\nhf_token = hf_FAKE2\r\n");
+        QTest::newRow("CRLF duplicate key")
+            << QByteArray("[a]\r\nhf_token = hf_FAKE1\r\nhf_token = hf_FAKE2\r\n");
     }
 
     void unparseableSurvivesEveryCommand()
@@ -219,20 +230,27 @@ private slots:
         QFETCH(QByteArray, bytes);
         m_env->writeFile(QStringLiteral("stored_tokens"), bytes);
         m_env->installFixture(QStringLiteral("files/token"));
-        const QList<QStringList> commands = {
-            args({"list"}), args({"switch", "ci-write"}), args({"switch", "laptop-read"}), args({"rename", "ci-write", "ci"}),
-            args({"remove", "ci-write"}), args({"config", "storage", "keychain-only"}),
-            args({"config", "storage", "files-only"}), args({"config", "storage", "keychain-and-files"}),
-            args({"check", "--all"}), args({"status"})};
+        const QList<QStringList> commands = {args({"list"}),
+                                             args({"switch", "ci-write"}),
+                                             args({"switch", "laptop-read"}),
+                                             args({"rename", "ci-write", "ci"}),
+                                             args({"remove", "ci-write"}),
+                                             args({"config", "storage", "keychain-only"}),
+                                             args({"config", "storage", "files-only"}),
+                                             args({"config", "storage", "keychain-and-files"}),
+                                             args({"check", "--all"}),
+                                             args({"status"})};
         for (const QStringList &command : commands) {
             m_cli->run(command);
-            QVERIFY2(m_env->readFile(QStringLiteral("stored_tokens")) == bytes, qPrintable(command.join(QLatin1Char(' '))));
+            QVERIFY2(m_env->readFile(QStringLiteral("stored_tokens")) == bytes,
+                     qPrintable(command.join(QLatin1Char(' '))));
         }
         const CliRunner::Run add = m_cli->run(args({"add", "new", "--no-validate", "--force"}), Canary);
         QCOMPARE(add.exitCode, 1);
         QCOMPARE(m_env->readFile(QStringLiteral("stored_tokens")), bytes);
         QVERIFY(!m_env->readFile(QStringLiteral("token")).contains(Canary));
-        const QStringList backups = QDir(m_env->hfHome()).entryList({QStringLiteral("stored_tokens.unparsed-*")});
+        const QStringList backups =
+            QDir(m_env->hfHome()).entryList({QStringLiteral("stored_tokens.unparsed-*")});
         QCOMPARE(backups.size(), 1); // kept once, not once per command
         const QString backup = QDir(m_env->hfHome()).filePath(backups.first());
         QCOMPARE(readBytes(backup), bytes);

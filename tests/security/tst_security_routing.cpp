@@ -1,8 +1,8 @@
 // Security checklist rows 7, 11 and 13 at the CLI: where a token may be sent.
-#include "CliRunner.h"
-#include "FakeHub.h"
-#include "ScratchEnvironment.h"
-#include "SecurityScan.h"
+#include "security/SecurityScan.h"
+#include "support/CliRunner.h"
+#include "support/FakeHub.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,9 +91,10 @@ private slots:
         QTest::newRow("evil.example, --all") << evil << all << false;
         QTest::newRow("evil.example, --token") << evil << named << false;
         QTest::newRow("evil.example, HF_TOKEN") << evil << active << true;
-        QTest::newRow("huggingface.co link, loopback Hub") << QStringLiteral("https://huggingface.co/org/model") << all
-                                                           << false;
-        QTest::newRow("hf.co api link") << QStringLiteral("https://hf.co/api/models/org/model") << active << false;
+        QTest::newRow("huggingface.co link, loopback Hub")
+            << QStringLiteral("https://huggingface.co/org/model") << all << false;
+        QTest::newRow("hf.co api link")
+            << QStringLiteral("https://hf.co/api/models/org/model") << active << false;
         QTest::newRow("other port on the same host") << QStringLiteral("OTHER/org/model") << all << false;
     }
 
@@ -112,7 +113,10 @@ private slots:
         QVERIFY(!cells.isEmpty());
         for (const QJsonValue &cell : cells) {
             QCOMPARE(cell.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("error"));
-            QVERIFY(cell.toObject().value(QStringLiteral("explanation")).toString().contains(QStringLiteral("Nothing was sent")));
+            QVERIFY(cell.toObject()
+                        .value(QStringLiteral("explanation"))
+                        .toString()
+                        .contains(QStringLiteral("Nothing was sent")));
         }
         QCOMPARE(m_hub->requestCount(), 0);
         QCOMPARE(m_other->requestCount(), 0);
@@ -127,10 +131,10 @@ private slots:
     void plainHttpEndpointIsRefusedEverywhere()
     {
         m_env->set(QStringLiteral("HF_ENDPOINT"), QStringLiteral("http://example.org"));
-        for (const QStringList &command : {args({"check", "--all"}), args({"check", "laptop-read"}),
-                                           args({"access", "org/model"}), args({"access", "org/model", "--all"}),
-                                           args({"config", "endpoint", "http://example.org"}),
-                                           args({"config", "endpoint", "http://127.0.0.1.example.org"})}) {
+        for (const QStringList &command :
+             {args({"check", "--all"}), args({"check", "laptop-read"}), args({"access", "org/model"}),
+              args({"access", "org/model", "--all"}), args({"config", "endpoint", "http://example.org"}),
+              args({"config", "endpoint", "http://127.0.0.1.example.org"})}) {
             const CliRunner::Run run = m_cli->run(command);
             QVERIFY2(run.exitCode == 1, qPrintable(command.join(QLatin1Char(' '))));
             QVERIFY2(run.err.contains("HTTPS"), run.err.constData());
@@ -168,8 +172,9 @@ private slots:
         m_env->set(QStringLiteral("PATH"),
                    root.filePath(QStringLiteral("bin")) + QLatin1Char(':') + qEnvironmentVariable("PATH"));
         m_env->set(QStringLiteral("HF_TOKEN"), QString::fromLatin1(Canary));
-        QCOMPARE(m_cli->run(args({"status"})).exitCode, 0);                                 // git config --list
-        QCOMPARE(m_cli->run(args({"switch", "laptop-read", "--git-credential"})).exitCode, 0); // credential approve
+        QCOMPARE(m_cli->run(args({"status"})).exitCode, 0); // git config --list
+        QCOMPARE(m_cli->run(args({"switch", "laptop-read", "--git-credential"})).exitCode,
+                 0); // credential approve
         const QByteArray seen = readBytes(dump);
         QVERIFY(seen.contains("GIT_TERMINAL_PROMPT=0"));
         QVERIFY(!seen.contains(Laptop)); // the stored token itself only ever goes on stdin

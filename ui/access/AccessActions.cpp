@@ -1,4 +1,4 @@
-#include "access/AccessActions.h"
+#include "ui/access/AccessActions.h"
 
 #include <QAction>
 #include <QCoreApplication>

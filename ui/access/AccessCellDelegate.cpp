@@ -1,4 +1,4 @@
-#include "access/AccessCellDelegate.h"
+#include "ui/access/AccessCellDelegate.h"
 
 #include <QPainter>
 

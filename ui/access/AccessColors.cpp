@@ -1,4 +1,4 @@
-#include "access/AccessColors.h"
+#include "ui/access/AccessColors.h"
 
 #include <QPalette>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "access/AccessGrid.h"
+#include "core/access/AccessGrid.h"
 
 #include <QColor>
 

@@ -1,7 +1,7 @@
-#include "access/AccessDetailsPane.h"
+#include "ui/access/AccessDetailsPane.h"
 
-#include "access/AccessColors.h"
-#include "common/RelativeTime.h"
+#include "ui/access/AccessColors.h"
+#include "ui/common/RelativeTime.h"
 
 #include <QEvent>
 #include <QLabel>

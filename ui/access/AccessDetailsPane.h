@@ -1,7 +1,7 @@
 #pragma once
 
-#include "access/AccessGrid.h"
-#include "access/ScopeCoverage.h"
+#include "core/access/AccessGrid.h"
+#include "core/access/ScopeCoverage.h"
 
 #include <QUrl>
 #include <QWidget>

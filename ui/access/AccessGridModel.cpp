@@ -1,7 +1,7 @@
-#include "access/AccessGridModel.h"
+#include "ui/access/AccessGridModel.h"
 
-#include "access/AccessColors.h"
-#include "store/TokenStore.h"
+#include "core/store/TokenStore.h"
+#include "ui/access/AccessColors.h"
 
 namespace hftm {
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Result.h"
-#include "access/AccessCheckRunner.h"
-#include "access/AccessGrid.h"
-#include "access/ScopeCoverage.h"
-#include "access/WatchList.h"
-#include "common/Clock.h"
+#include "core/Result.h"
+#include "core/access/AccessCheckRunner.h"
+#include "core/access/AccessGrid.h"
+#include "core/access/ScopeCoverage.h"
+#include "core/access/WatchList.h"
+#include "core/base/Clock.h"
 
 #include <QAbstractTableModel>
 #include <QUrl>

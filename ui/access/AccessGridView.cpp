@@ -1,7 +1,7 @@
-#include "access/AccessGridView.h"
+#include "ui/access/AccessGridView.h"
 
-#include "access/AccessCellDelegate.h"
-#include "access/AccessGrid.h"
+#include "core/access/AccessGrid.h"
+#include "ui/access/AccessCellDelegate.h"
 
 #include <QHeaderView>
 

@@ -1,7 +1,7 @@
-#include "access/AccessLegend.h"
+#include "ui/access/AccessLegend.h"
 
-#include "access/AccessColors.h"
-#include "access/AccessGrid.h"
+#include "core/access/AccessGrid.h"
+#include "ui/access/AccessColors.h"
 
 #include <QEvent>
 #include <QGridLayout>

@@ -1,14 +1,14 @@
-#include "access/AccessWindow.h"
+#include "ui/access/AccessWindow.h"
 
-#include "access/AccessCheckRunner.h"
-#include "access/AccessColors.h"
-#include "access/AccessDetailsPane.h"
-#include "access/AccessExport.h"
-#include "access/AccessGridModel.h"
-#include "access/AccessGridView.h"
-#include "access/AccessLegend.h"
-#include "hub/HubClient.h"
-#include "store/TokenStore.h"
+#include "core/access/AccessCheckRunner.h"
+#include "core/access/AccessExport.h"
+#include "core/hub/HubClient.h"
+#include "core/store/TokenStore.h"
+#include "ui/access/AccessColors.h"
+#include "ui/access/AccessDetailsPane.h"
+#include "ui/access/AccessGridModel.h"
+#include "ui/access/AccessGridView.h"
+#include "ui/access/AccessLegend.h"
 
 #include <QAction>
 #include <QDesktopServices>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "access/AccessActions.h"
+#include "ui/access/AccessActions.h"
 
 #include <QList>
 #include <QMainWindow>

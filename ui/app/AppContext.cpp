@@ -1,9 +1,9 @@
-#include "app/AppContext.h"
+#include "ui/app/AppContext.h"
 
-#include "git/GitCredential.h"
-#include "hub/HubClient.h"
-#include "hub/TokenValidator.h"
-#include "secrets/SystemSecretStore.h"
+#include "core/git/GitCredential.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/TokenValidator.h"
+#include "core/secrets/SystemSecretStore.h"
 
 #include <QGuiApplication>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "common/ClipboardGuard.h"
-#include "common/Clock.h"
-#include "common/MessageBoxes.h"
-#include "git/GitCredential.h"
-#include "secrets/SecretStore.h"
-#include "store/TokenStore.h"
+#include "core/base/Clock.h"
+#include "core/git/GitCredential.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/TokenStore.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/common/MessageBoxes.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "common/ClipboardGuard.h"
+#include "ui/common/ClipboardGuard.h"
 
 #include <QClipboard>
 #include <QCoreApplication>

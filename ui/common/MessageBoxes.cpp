@@ -1,4 +1,4 @@
-#include "common/MessageBoxes.h"
+#include "ui/common/MessageBoxes.h"
 
 #include <QInputDialog>
 #include <QPushButton>

@@ -1,4 +1,4 @@
-#include "common/RelativeTime.h"
+#include "ui/common/RelativeTime.h"
 
 #include <QCoreApplication>
 #include <QLocale>

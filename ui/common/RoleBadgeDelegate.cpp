@@ -1,4 +1,4 @@
-#include "common/RoleBadgeDelegate.h"
+#include "ui/common/RoleBadgeDelegate.h"
 
 #include <QApplication>
 #include <QPainter>

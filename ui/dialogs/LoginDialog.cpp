@@ -1,10 +1,10 @@
-#include "LoginDialog.h"
+#include "ui/dialogs/LoginDialog.h"
 
-#include "PastedTokenCheck.h"
-#include "StatusLine.h"
-#include "WhoamiSummaryWidget.h"
-#include "files/TokenText.h"
-#include "store/TokenStore.h"
+#include "core/files/TokenText.h"
+#include "core/store/TokenStore.h"
+#include "ui/dialogs/PastedTokenCheck.h"
+#include "ui/dialogs/StatusLine.h"
+#include "ui/dialogs/WhoamiSummaryWidget.h"
 
 #include <QCheckBox>
 #include <QDesktopServices>

@@ -1,6 +1,6 @@
-#include "PastedTokenCheck.h"
+#include "ui/dialogs/PastedTokenCheck.h"
 
-#include "hub/TokenValidator.h"
+#include "core/hub/TokenValidator.h"
 
 namespace hftm {
 

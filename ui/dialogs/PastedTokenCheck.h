@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/TokenRecord.h"
+#include "core/base/TokenRecord.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,8 +1,8 @@
-#include "SettingsDialog.h"
+#include "ui/dialogs/SettingsDialog.h"
 
-#include "StatusLine.h"
-#include "hub/HubClient.h"
-#include "store/TokenStore.h"
+#include "core/hub/HubClient.h"
+#include "core/store/TokenStore.h"
+#include "ui/dialogs/StatusLine.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>

@@ -1,4 +1,4 @@
-#include "StatusLine.h"
+#include "ui/dialogs/StatusLine.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
-#include "WhoamiSummaryWidget.h"
+#include "ui/dialogs/WhoamiSummaryWidget.h"
 
-#include "store/TokenRecord.h"
+#include "core/base/TokenRecord.h"
 
 #include <QEvent>
 #include <QFormLayout>

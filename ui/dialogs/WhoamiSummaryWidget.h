@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hub/WhoamiInfo.h"
+#include "core/base/WhoamiInfo.h"
 
 #include <QDateTime>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "tray/Autostart.h"
+#include "ui/tray/Autostart.h"
 
-#include "files/SecretFile.h"
-#include "store/TokenStore.h"
+#include "core/files/SecretFile.h"
+#include "core/store/TokenStore.h"
 
 #include <QCoreApplication>
 #include <QDir>

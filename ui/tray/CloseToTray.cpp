@@ -1,6 +1,6 @@
-#include "tray/CloseToTray.h"
+#include "ui/tray/CloseToTray.h"
 
-#include "store/TokenStore.h"
+#include "core/store/TokenStore.h"
 
 #include <QCloseEvent>
 #include <QWidget>

@@ -1,8 +1,8 @@
-#include "tray/Revalidator.h"
+#include "ui/tray/Revalidator.h"
 
-#include "hub/TokenValidator.h"
-#include "store/TokenStore.h"
-#include "store/ValidationRunner.h"
+#include "core/hub/TokenValidator.h"
+#include "core/store/TokenStore.h"
+#include "core/store/ValidationRunner.h"
 
 #include <QNetworkInformation>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/Clock.h"
+#include "core/base/Clock.h"
 
 #include <QObject>
 #include <QStringList>

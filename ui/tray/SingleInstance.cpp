@@ -1,4 +1,4 @@
-#include "tray/SingleInstance.h"
+#include "ui/tray/SingleInstance.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
-#include "tray/TrayController.h"
+#include "ui/tray/TrayController.h"
 
-#include "common/RelativeTime.h"
-#include "notify/TokenHealth.h"
-#include "store/TokenStore.h"
+#include "core/notify/TokenHealth.h"
+#include "core/store/TokenStore.h"
+#include "ui/common/RelativeTime.h"
 
 #include <QAction>
 #include <QActionGroup>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Clock.h"
-#include "tray/TrayState.h"
+#include "core/base/Clock.h"
+#include "ui/tray/TrayState.h"
 
 #include <QMenu>
 #include <QObject>

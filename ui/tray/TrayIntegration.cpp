@@ -1,14 +1,14 @@
-#include "tray/TrayIntegration.h"
+#include "ui/tray/TrayIntegration.h"
 
-#include "app/AppContext.h"
-#include "notify/ExpiryNotifier.h"
-#include "notify/NotificationLog.h"
-#include "tray/Autostart.h"
-#include "tray/CloseToTray.h"
-#include "tray/Revalidator.h"
-#include "tray/TrayController.h"
-#include "window/MainWindow.h"
-#include "window/TokenActions.h"
+#include "core/notify/ExpiryNotifier.h"
+#include "core/notify/NotificationLog.h"
+#include "ui/app/AppContext.h"
+#include "ui/tray/Autostart.h"
+#include "ui/tray/CloseToTray.h"
+#include "ui/tray/Revalidator.h"
+#include "ui/tray/TrayController.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/TokenActions.h"
 
 #include <QAction>
 #include <QApplication>

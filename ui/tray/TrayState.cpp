@@ -1,6 +1,6 @@
-#include "tray/TrayState.h"
+#include "ui/tray/TrayState.h"
 
-#include "notify/TokenHealth.h"
+#include "core/notify/TokenHealth.h"
 
 #include <QCoreApplication>
 #include <QFile>

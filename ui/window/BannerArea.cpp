@@ -1,4 +1,4 @@
-#include "window/BannerArea.h"
+#include "ui/window/BannerArea.h"
 
 #include <QEvent>
 #include <QFrame>

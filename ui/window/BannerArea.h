@@ -1,6 +1,6 @@
 #pragma once
 
-#include "window/Banners.h"
+#include "ui/window/Banners.h"
 
 #include <QWidget>
 

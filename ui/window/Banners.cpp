@@ -1,4 +1,4 @@
-#include "window/Banners.h"
+#include "ui/window/Banners.h"
 
 #include <QCoreApplication>
 
@@ -84,9 +84,8 @@ QList<Banner> bannersFor(const BannerFacts &facts)
     }
 
     if (!facts.folderWarnings.isEmpty()) {
-        const QString text =
-            tr("The token files are not private: %1")
-                .arg(withTypographicQuotes(facts.folderWarnings.join(QLatin1Char(' '))));
+        const QString text = tr("The token files are not private: %1")
+                                 .arg(withTypographicQuotes(facts.folderWarnings.join(QLatin1Char(' '))));
         banners.append({Banner::Id::FolderUnsafe, Banner::Kind::Warning, text, {}});
     }
     QStringList removedOutside;
@@ -95,10 +94,11 @@ QList<Banner> bannersFor(const BannerFacts &facts)
             removedOutside << record.name;
     }
     if (!removedOutside.isEmpty()) {
-        const QString text = tr("Removed from huggingface_hub's files outside this program (for example by "
-                                "\u201Chf auth logout\u201D), still in the keychain: %1. Python tools and \u201Chf\u201D no "
-                                "longer see them.")
-                                 .arg(quotedList(removedOutside));
+        const QString text =
+            tr("Removed from huggingface_hub's files outside this program (for example by "
+               "\u201Chf auth logout\u201D), still in the keychain: %1. Python tools and \u201Chf\u201D no "
+               "longer see them.")
+                .arg(quotedList(removedOutside));
         banners.append({Banner::Id::RemovedOutside, Banner::Kind::Warning, text,
                         tr("Restore to huggingface_hub Files")});
     }

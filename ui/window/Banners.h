@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Result.h"
-#include "store/Settings.h"
-#include "store/TokenRecord.h"
-#include "store/TokenStore.h"
+#include "core/Result.h"
+#include "core/base/TokenRecord.h"
+#include "core/store/Settings.h"
+#include "core/store/TokenStore.h"
 
 #include <QList>
 #include <QString>
@@ -13,7 +13,15 @@ namespace hftm {
 
 // One notice shown above the token table.
 struct Banner {
-    enum class Id { EnvOverride, Unparseable, NoKeychain, PlaintextOnly, FolderUnsafe, RemovedOutside, OrphanedItems };
+    enum class Id {
+        EnvOverride,
+        Unparseable,
+        NoKeychain,
+        PlaintextOnly,
+        FolderUnsafe,
+        RemovedOutside,
+        OrphanedItems
+    };
     enum class Kind { Info, Warning, Error };
     Id id;
     Kind kind;

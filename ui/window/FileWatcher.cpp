@@ -1,4 +1,4 @@
-#include "window/FileWatcher.h"
+#include "ui/window/FileWatcher.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,20 +1,20 @@
-#include "window/MainWindow.h"
+#include "ui/window/MainWindow.h"
 
-#include "access/AccessWindow.h"
-#include "app/AppContext.h"
-#include "dialogs/LoginDialog.h"
-#include "dialogs/SettingsDialog.h"
-#include "files/FolderSafety.h"
-#include "store/ValidationRunner.h"
-#include "window/BannerArea.h"
-#include "window/FileWatcher.h"
-#include "window/SelectionKeeper.h"
-#include "window/TokenActions.h"
-#include "window/TokenDetailsPane.h"
-#include "window/TokenFilterProxy.h"
-#include "window/TokenOperations.h"
-#include "window/TokenTableModel.h"
-#include "window/TokenTableView.h"
+#include "core/files/FolderSafety.h"
+#include "core/store/ValidationRunner.h"
+#include "ui/access/AccessWindow.h"
+#include "ui/app/AppContext.h"
+#include "ui/dialogs/LoginDialog.h"
+#include "ui/dialogs/SettingsDialog.h"
+#include "ui/window/BannerArea.h"
+#include "ui/window/FileWatcher.h"
+#include "ui/window/SelectionKeeper.h"
+#include "ui/window/TokenActions.h"
+#include "ui/window/TokenDetailsPane.h"
+#include "ui/window/TokenFilterProxy.h"
+#include "ui/window/TokenOperations.h"
+#include "ui/window/TokenTableModel.h"
+#include "ui/window/TokenTableView.h"
 
 #include <QDir>
 #include <QEvent>
@@ -25,8 +25,8 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
-#include <QUrl>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace hftm {
@@ -291,7 +291,8 @@ void MainWindow::addToken()
                 tr("\u201C%1\u201D was stored, but git has no credential helper for %2, so it keeps nothing. "
                    "Configure one (for example git-credential-libsecret), then store the token again with "
                    "\u201CRegister with the git credential helper\u201D ticked.")
-                    .arg(dialog->savedName(), QUrl(m_context.store()->endpointFor(dialog->savedName())).host()));
+                    .arg(dialog->savedName(),
+                         QUrl(m_context.store()->endpointFor(dialog->savedName())).host()));
         }
     });
     dialog->open(); // window-modal without a nested event loop

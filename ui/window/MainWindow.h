@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "window/Banners.h"
+#include "core/Result.h"
+#include "ui/window/Banners.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "window/SelectionKeeper.h"
+#include "ui/window/SelectionKeeper.h"
 
 #include <QAbstractItemView>
 #include <QItemSelectionModel>

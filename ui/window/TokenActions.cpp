@@ -1,4 +1,4 @@
-#include "window/TokenActions.h"
+#include "ui/window/TokenActions.h"
 
 #include <QAction>
 #include <QIcon>

@@ -1,8 +1,8 @@
-#include "window/TokenDetailsPane.h"
+#include "ui/window/TokenDetailsPane.h"
 
-#include "common/RelativeTime.h"
-#include "git/GitCredential.h"
-#include "window/TokenTableModel.h"
+#include "core/git/GitCredential.h"
+#include "ui/common/RelativeTime.h"
+#include "ui/window/TokenTableModel.h"
 
 #include <QClipboard>
 #include <QFontDatabase>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Clock.h"
-#include "store/TokenRecord.h"
+#include "core/base/Clock.h"
+#include "core/base/TokenRecord.h"
 
 #include <QTimer>
 #include <QWidget>

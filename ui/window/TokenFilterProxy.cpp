@@ -1,6 +1,6 @@
-#include "window/TokenFilterProxy.h"
+#include "ui/window/TokenFilterProxy.h"
 
-#include "window/TokenTableModel.h"
+#include "ui/window/TokenTableModel.h"
 
 namespace hftm {
 

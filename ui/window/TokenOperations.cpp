@@ -1,6 +1,6 @@
-#include "window/TokenOperations.h"
+#include "ui/window/TokenOperations.h"
 
-#include "app/AppContext.h"
+#include "ui/app/AppContext.h"
 
 #include <QDir>
 #include <QWidget>
@@ -143,8 +143,9 @@ void TokenOperations::restore(const QStringList &names)
         restored << name;
     }
     if (!restored.isEmpty())
-        emit statusMessage(tr("Restored %1 to huggingface_hub's files.")
-                               .arg(QStringLiteral("\u201C%1\u201D").arg(restored.join(QStringLiteral("\u201D, \u201C")))));
+        emit statusMessage(
+            tr("Restored %1 to huggingface_hub's files.")
+                .arg(QStringLiteral("\u201C%1\u201D").arg(restored.join(QStringLiteral("\u201D, \u201C")))));
 }
 
 void TokenOperations::removeOrphans(const QStringList &names)

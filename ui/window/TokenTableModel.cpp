@@ -1,8 +1,8 @@
-#include "window/TokenTableModel.h"
+#include "ui/window/TokenTableModel.h"
 
-#include "common/RelativeTime.h"
-#include "common/RoleBadgeDelegate.h"
-#include "store/TokenStore.h"
+#include "core/store/TokenStore.h"
+#include "ui/common/RelativeTime.h"
+#include "ui/common/RoleBadgeDelegate.h"
 
 #include <QFont>
 #include <QGuiApplication>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Clock.h"
-#include "store/Settings.h"
-#include "store/TokenRecord.h"
+#include "core/base/Clock.h"
+#include "core/base/TokenRecord.h"
+#include "core/store/Settings.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
-#include "window/TokenTableView.h"
+#include "ui/window/TokenTableView.h"
 
-#include "common/RoleBadgeDelegate.h"
-#include "window/TokenTableModel.h"
+#include "ui/common/RoleBadgeDelegate.h"
+#include "ui/window/TokenTableModel.h"
 
 #include <QEvent>
 #include <QHeaderView>

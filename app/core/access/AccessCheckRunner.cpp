@@ -1,9 +1,9 @@
-#include "access/AccessCheckRunner.h"
+#include "core/access/AccessCheckRunner.h"
 
-#include "access/WatchList.h"
-#include "hub/HubClient.h"
-#include "hub/RepoAccessChecker.h"
-#include "store/TokenStore.h"
+#include "core/access/WatchList.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/RepoAccessChecker.h"
+#include "core/store/TokenStore.h"
 
 namespace hftm {
 

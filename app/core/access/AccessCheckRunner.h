@@ -1,7 +1,7 @@
 #pragma once
 
-#include "hub/RepoAccessResult.h"
-#include "hub/RepoRef.h"
+#include "core/hub/RepoAccessResult.h"
+#include "core/hub/RepoRef.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "access/AccessExport.h"
+#include "core/access/AccessExport.h"
 
-#include "access/AccessGrid.h"
+#include "core/access/AccessGrid.h"
 
 #include <QCoreApplication>
 #include <QStringList>

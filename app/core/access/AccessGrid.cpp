@@ -1,6 +1,6 @@
-#include "access/AccessGrid.h"
+#include "core/access/AccessGrid.h"
 
-#include "access/WatchList.h"
+#include "core/access/WatchList.h"
 
 #include <QCoreApplication>
 

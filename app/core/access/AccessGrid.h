@@ -1,8 +1,8 @@
 #pragma once
 
-#include "hub/RepoAccessResult.h"
-#include "hub/RepoRef.h"
-#include "hub/WhoamiInfo.h"
+#include "core/base/WhoamiInfo.h"
+#include "core/hub/RepoAccessResult.h"
+#include "core/hub/RepoRef.h"
 
 #include <QDateTime>
 #include <QHash>

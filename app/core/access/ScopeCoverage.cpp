@@ -1,6 +1,6 @@
-#include "access/ScopeCoverage.h"
+#include "core/access/ScopeCoverage.h"
 
-#include "hub/RepoAccessResult.h"
+#include "core/hub/RepoAccessResult.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "hub/RepoRef.h"
-#include "hub/WhoamiInfo.h"
+#include "core/base/WhoamiInfo.h"
+#include "core/hub/RepoRef.h"
 
 #include <QList>
 #include <QString>

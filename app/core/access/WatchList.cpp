@@ -1,6 +1,6 @@
-#include "access/WatchList.h"
+#include "core/access/WatchList.h"
 
-#include "files/SecretFile.h"
+#include "core/files/SecretFile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "hub/RepoRef.h"
+#include "core/Result.h"
+#include "core/hub/RepoRef.h"
 
 #include <QList>
 #include <QString>

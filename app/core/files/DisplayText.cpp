@@ -1,4 +1,4 @@
-#include "files/DisplayText.h"
+#include "core/files/DisplayText.h"
 
 namespace hftm::DisplayText {
 

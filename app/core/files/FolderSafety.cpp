@@ -1,4 +1,4 @@
-#include "files/FolderSafety.h"
+#include "core/files/FolderSafety.h"
 
 #include <QCoreApplication>
 #include <QDir>

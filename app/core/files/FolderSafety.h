@@ -1,6 +1,6 @@
 #pragma once
 
-#include "files/HfPaths.h"
+#include "core/files/HfPaths.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "files/HfPaths.h"
+#include "core/files/HfPaths.h"
 
-#include "files/TokenText.h"
+#include "core/files/TokenText.h"
 
 #include <QDir>
 

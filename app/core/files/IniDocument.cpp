@@ -1,6 +1,6 @@
-#include "files/IniDocument.h"
+#include "core/files/IniDocument.h"
 
-#include "files/TokenText.h"
+#include "core/files/TokenText.h"
 
 #include <QCoreApplication>
 #include <QStringDecoder>

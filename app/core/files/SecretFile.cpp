@@ -1,6 +1,6 @@
-#include "files/SecretFile.h"
+#include "core/files/SecretFile.h"
 
-#include "files/StoredTokensLock.h"
+#include "core/files/StoredTokensLock.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

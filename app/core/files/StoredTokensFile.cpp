@@ -1,8 +1,8 @@
-#include "files/StoredTokensFile.h"
+#include "core/files/StoredTokensFile.h"
 
-#include "files/SecretFile.h"
-#include "files/StoredTokensLock.h"
-#include "files/TokenText.h"
+#include "core/files/SecretFile.h"
+#include "core/files/StoredTokensLock.h"
+#include "core/files/TokenText.h"
 
 #include <QCoreApplication>
 #include <QDir>

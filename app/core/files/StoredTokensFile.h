@@ -1,8 +1,8 @@
 #pragma once
 
-#include "IniDocument.h"
-#include "Result.h"
-#include "files/HfPaths.h"
+#include "core/Result.h"
+#include "core/files/HfPaths.h"
+#include "core/files/IniDocument.h"
 
 #include <QSet>
 

@@ -1,4 +1,4 @@
-#include "files/StoredTokensLock.h"
+#include "core/files/StoredTokensLock.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -1,6 +1,6 @@
-#include "files/TokenText.h"
+#include "core/files/TokenText.h"
 
-#include "files/DisplayText.h"
+#include "core/files/DisplayText.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

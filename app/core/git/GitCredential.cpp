@@ -1,4 +1,4 @@
-#include "git/GitCredential.h"
+#include "core/git/GitCredential.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

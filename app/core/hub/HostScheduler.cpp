@@ -1,4 +1,4 @@
-#include "hub/HostScheduler.h"
+#include "core/hub/HostScheduler.h"
 
 namespace hftm {
 

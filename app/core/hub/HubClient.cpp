@@ -1,7 +1,7 @@
-#include "hub/HubClient.h"
+#include "core/hub/HubClient.h"
 
-#include "hub/HubErrors.h"
-#include "hub/OfflineMode.h"
+#include "core/hub/HubErrors.h"
+#include "core/hub/OfflineMode.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "hub/HubResponse.h"
+#include "core/Result.h"
+#include "core/hub/HubResponse.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "hub/HubErrors.h"
+#include "core/hub/HubErrors.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

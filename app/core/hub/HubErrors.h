@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hub/HubResponse.h"
+#include "core/hub/HubResponse.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "hub/OfflineMode.h"
+#include "core/hub/OfflineMode.h"
 
 #include <QCoreApplication>
 

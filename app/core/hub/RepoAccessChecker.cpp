@@ -1,8 +1,8 @@
-#include "hub/RepoAccessChecker.h"
+#include "core/hub/RepoAccessChecker.h"
 
-#include "hub/CollectResults.h"
-#include "hub/HubClient.h"
-#include "hub/HubErrors.h"
+#include "core/hub/CollectResults.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/HubErrors.h"
 
 #include <QEventLoop>
 

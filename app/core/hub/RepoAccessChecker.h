@@ -1,8 +1,8 @@
 #pragma once
 
-#include "hub/HostScheduler.h"
-#include "hub/RepoAccessResult.h"
-#include "hub/RepoRef.h"
+#include "core/hub/HostScheduler.h"
+#include "core/hub/RepoAccessResult.h"
+#include "core/hub/RepoRef.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "hub/RepoAccessResult.h"
+#include "core/hub/RepoAccessResult.h"
 
-#include "hub/HubErrors.h"
+#include "core/hub/HubErrors.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

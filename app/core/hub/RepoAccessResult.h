@@ -1,7 +1,7 @@
 #pragma once
 
-#include "hub/HubResponse.h"
-#include "hub/RepoRef.h"
+#include "core/hub/HubResponse.h"
+#include "core/hub/RepoRef.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "hub/RepoRef.h"
+#include "core/hub/RepoRef.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

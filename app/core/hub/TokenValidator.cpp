@@ -1,8 +1,8 @@
-#include "hub/TokenValidator.h"
+#include "core/hub/TokenValidator.h"
 
-#include "hub/CollectResults.h"
-#include "hub/HubClient.h"
-#include "hub/HubErrors.h"
+#include "core/hub/CollectResults.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/HubErrors.h"
 
 #include <QCryptographicHash>
 #include <QEventLoop>

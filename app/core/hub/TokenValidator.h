@@ -1,7 +1,7 @@
 #pragma once
 
-#include "hub/HostScheduler.h"
-#include "hub/ValidationResult.h"
+#include "core/hub/HostScheduler.h"
+#include "core/hub/ValidationResult.h"
 
 #include <QHash>
 #include <QList>

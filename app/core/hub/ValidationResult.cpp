@@ -1,7 +1,7 @@
-#include "hub/ValidationResult.h"
+#include "core/hub/ValidationResult.h"
 
-#include "hub/HubErrors.h"
-#include "hub/WhoamiParser.h"
+#include "core/hub/HubErrors.h"
+#include "core/hub/WhoamiParser.h"
 
 #include <QCoreApplication>
 #include <QLocale>

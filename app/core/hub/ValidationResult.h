@@ -1,8 +1,8 @@
 #pragma once
 
-#include "hub/HubResponse.h"
-#include "hub/WhoamiInfo.h"
-#include "store/TokenRecord.h"
+#include "core/base/TokenRecord.h"
+#include "core/base/WhoamiInfo.h"
+#include "core/hub/HubResponse.h"
 
 #include <QDateTime>
 #include <QString>

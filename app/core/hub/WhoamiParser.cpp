@@ -1,6 +1,6 @@
-#include "hub/WhoamiParser.h"
+#include "core/hub/WhoamiParser.h"
 
-#include "JsonValues.h"
+#include "core/JsonValues.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "hub/WhoamiInfo.h"
+#include "core/Result.h"
+#include "core/base/WhoamiInfo.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "notify/ExpiryNotifier.h"
+#include "core/notify/ExpiryNotifier.h"
 
-#include "store/TokenStore.h"
+#include "core/store/TokenStore.h"
 
 #include <QLocale>
 

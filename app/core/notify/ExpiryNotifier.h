@@ -1,7 +1,7 @@
 #pragma once
 
-#include "notify/NotificationLog.h"
-#include "notify/TokenHealth.h"
+#include "core/notify/NotificationLog.h"
+#include "core/notify/TokenHealth.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "notify/NotificationLog.h"
+#include "core/notify/NotificationLog.h"
 
-#include "files/SecretFile.h"
+#include "core/files/SecretFile.h"
 
 #include <QDir>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "notify/TokenHealth.h"
+#include "core/notify/TokenHealth.h"
 
 namespace hftm {
 

@@ -1,4 +1,4 @@
-#include "secrets/BoundedCaller.h"
+#include "core/secrets/BoundedCaller.h"
 
 #include <QEventLoop>
 #include <QMutex>

@@ -1,4 +1,4 @@
-#include "secrets/KeychainErrors.h"
+#include "core/secrets/KeychainErrors.h"
 
 #include <QCoreApplication>
 
@@ -54,9 +54,9 @@ bool looksLocked(const QString &text)
 
 Error unavailable(const QString &why, const QString &said)
 {
-    return makeError(ErrorCode::KeychainUnavailable,
-                     tr("%1 (the keychain said: %2). %3")
-                         .arg(why, said.isEmpty() ? tr("nothing") : said, fixHint()));
+    return makeError(
+        ErrorCode::KeychainUnavailable,
+        tr("%1 (the keychain said: %2). %3").arg(why, said.isEmpty() ? tr("nothing") : said, fixHint()));
 }
 
 Error timedOut(int timeoutMs)

@@ -1,6 +1,6 @@
-#include "secrets/KeychainSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
 
-#include "secrets/KeychainErrors.h"
+#include "core/secrets/KeychainErrors.h"
 
 #include <qt6keychain/keychain.h>
 

@@ -1,8 +1,8 @@
-#include "secrets/LegacyKeychainItems.h"
+#include "core/secrets/LegacyKeychainItems.h"
 
-#include "secrets/BoundedCaller.h"
-#include "secrets/KeychainErrors.h"
-#include "secrets/LibsecretGlue.h"
+#include "core/secrets/BoundedCaller.h"
+#include "core/secrets/KeychainErrors.h"
+#include "core/secrets/LibsecretGlue.h"
 
 #include <QCoreApplication>
 
@@ -54,7 +54,8 @@ Result<QList<LegacyKeychainItems::Item>> LegacyKeychainItems::list(bool withSecr
                 if (entry.name.isEmpty() || isProbe(entry.name))
                     continue;
                 if (withSecrets && !error) {
-                    SecretValue *value = secret_retrievable_retrieve_secret_sync(item, cancellable.get(), &error);
+                    SecretValue *value =
+                        secret_retrievable_retrieve_secret_sync(item, cancellable.get(), &error);
                     if (value) {
                         entry.secret = QString::fromUtf8(secret_value_get_text(value));
                         secret_value_unref(value);
@@ -84,7 +85,8 @@ Error LegacyKeychainItems::remove(const QString &name)
         [outcome, cancellable, attributes] {
             const libsecret::HashTable table = libsecret::toHashTable(attributes);
             GError *error = nullptr;
-            secret_password_clearv_sync(libsecret::qtKeychainSchema(), table.get(), cancellable.get(), &error);
+            secret_password_clearv_sync(libsecret::qtKeychainSchema(), table.get(), cancellable.get(),
+                                        &error);
             outcome->ok = !error;
             outcome->take(error);
         },

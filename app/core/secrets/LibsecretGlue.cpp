@@ -1,6 +1,6 @@
-#include "secrets/LibsecretGlue.h"
+#include "core/secrets/LibsecretGlue.h"
 
-#include "secrets/KeychainErrors.h"
+#include "core/secrets/KeychainErrors.h"
 
 #include <QCoreApplication>
 

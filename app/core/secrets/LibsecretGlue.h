@@ -2,7 +2,7 @@
 // Private to app/core/secrets: the few libsecret pieces SecretServiceStore and LegacyKeychainItems share.
 // GLib's headers use "signals" as a struct member, which Qt defines as a keyword: keep them apart.
 
-#include "Result.h"
+#include "core/Result.h"
 
 #pragma push_macro("signals")
 #undef signals
@@ -36,7 +36,7 @@ QString attribute(GHashTable *table, const char *name);
 // What a call on the worker thread hands back; filled there, read here after it finished.
 struct Outcome {
     bool ok = false;
-    QString errorText;  // GError's message, when there was one
+    QString errorText;   // GError's message, when there was one
     int errorDomain = 0; // 1 SECRET_ERROR, 2 G_DBUS_ERROR, 3 G_IO_ERROR, 0 other / none
     int errorCode = 0;
     void take(GError *error); // frees it

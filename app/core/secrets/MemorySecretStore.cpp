@@ -1,4 +1,4 @@
-#include "secrets/MemorySecretStore.h"
+#include "core/secrets/MemorySecretStore.h"
 
 #include <QCoreApplication>
 

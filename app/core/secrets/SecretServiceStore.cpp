@@ -1,7 +1,7 @@
-#include "secrets/SecretServiceStore.h"
+#include "core/secrets/SecretServiceStore.h"
 
-#include "secrets/KeychainErrors.h"
-#include "secrets/LibsecretGlue.h"
+#include "core/secrets/KeychainErrors.h"
+#include "core/secrets/LibsecretGlue.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -104,9 +104,9 @@ Work storeWork(const libsecret::Attributes &attributes, const QString &label, co
         const libsecret::HashTable table = libsecret::toHashTable(attributes);
         GError *error = nullptr;
         // The same attributes replace the item in place (one item per token, never a pile of copies).
-        const gboolean stored =
-            secret_password_storev_sync(libsecret::tokenSchema(), table.get(), SECRET_COLLECTION_DEFAULT,
-                                        labelBytes.constData(), secretBytes->constData(), cancellable, &error);
+        const gboolean stored = secret_password_storev_sync(libsecret::tokenSchema(), table.get(),
+                                                            SECRET_COLLECTION_DEFAULT, labelBytes.constData(),
+                                                            secretBytes->constData(), cancellable, &error);
         secretBytes->fill('\0');
         call.outcome.ok = stored && !error;
         call.outcome.take(error);
@@ -214,7 +214,8 @@ Result<QStringList> SecretServiceStore::storedKeys()
         GList *found = secret_password_searchv_sync(libsecret::tokenSchema(), table.get(), SECRET_SEARCH_ALL,
                                                     cancellable, &error);
         for (GList *it = found; it; it = it->next) {
-            GHashTable *itemAttributes = secret_retrievable_get_attributes(static_cast<SecretRetrievable *>(it->data));
+            GHashTable *itemAttributes =
+                secret_retrievable_get_attributes(static_cast<SecretRetrievable *>(it->data));
             const QString name = libsecret::attribute(itemAttributes, "token");
             g_hash_table_unref(itemAttributes);
             if (!name.isEmpty() && !c.names.contains(name))

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "secrets/BoundedCaller.h"
-#include "secrets/LegacyKeychainItems.h"
-#include "secrets/SecretStore.h"
-#include "store/StoreIdentity.h"
+#include "core/secrets/BoundedCaller.h"
+#include "core/secrets/LegacyKeychainItems.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/StoreIdentity.h"
 
 namespace hftm {
 

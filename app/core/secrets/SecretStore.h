@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Result.h"
+#include "core/Result.h"
 
 #include <QString>
 #include <QStringList>
@@ -8,9 +8,11 @@
 namespace hftm {
 
 class LegacyKeychainItems;
+class SecretJob;
 
-// Where secrets live apart from huggingface_hub's files. Synchronous by design: every call is bounded by
-// a timeout, so a slow or hung keychain is an error, never a reason to write somewhere else.
+// Where secrets live apart from huggingface_hub's files. Every call is bounded by a timeout, so a slow or
+// hung keychain is an error, never a reason to write somewhere else. The synchronous calls block their
+// thread (the CLI, workers); the GUI thread uses only the asynchronous ones, which return a SecretJob.
 class SecretStore {
 public:
     virtual ~SecretStore() = default;
@@ -30,6 +32,17 @@ public:
     // Items an earlier version wrote in the one namespace all stores shared; null when there are none to
     // look for (other platforms, test doubles).
     virtual LegacyKeychainItems *legacyItems() { return nullptr; }
+
+    // Asynchronous forms. Each returns a job that finishes exactly once, later, on the calling thread.
+    // The defaults answer from the synchronous calls on a later turn of the event loop (test doubles);
+    // real keychains override them so that nothing waits on D-Bus.
+    // Every key with its secret or why not (NotFound for a missing entry), in as few round trips as the
+    // backend allows.
+    virtual SecretJob *readMany(const QStringList &keys);
+    virtual SecretJob *writeLater(const QString &key, const QString &secret);
+    virtual SecretJob *removeLater(const QString &key);
+    // Whether the keychain answers, without writing anything.
+    virtual SecretJob *probeLater();
 };
 
 } // namespace hftm

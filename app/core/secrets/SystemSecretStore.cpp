@@ -1,9 +1,9 @@
-#include "secrets/SystemSecretStore.h"
+#include "core/secrets/SystemSecretStore.h"
 
 #ifdef HFTM_HAVE_LIBSECRET
-#include "secrets/SecretServiceStore.h"
+#include "core/secrets/SecretServiceStore.h"
 #else
-#include "secrets/KeychainSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
 #endif
 
 namespace hftm {

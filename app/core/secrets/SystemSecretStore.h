@@ -1,7 +1,7 @@
 #pragma once
 
-#include "secrets/SecretStore.h"
-#include "store/StoreIdentity.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/StoreIdentity.h"
 
 #include <memory>
 

@@ -1,9 +1,9 @@
-#include "store/MetadataFile.h"
+#include "core/store/MetadataFile.h"
 
-#include "JsonValues.h"
+#include "core/JsonValues.h"
 
-#include "files/SecretFile.h"
-#include "files/StoredTokensLock.h"
+#include "core/files/SecretFile.h"
+#include "core/files/StoredTokensLock.h"
 
 #include <QCoreApplication>
 #include <QDir>

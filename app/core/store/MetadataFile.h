@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Result.h"
-#include "store/Settings.h"
-#include "store/TokenRecord.h"
+#include "core/Result.h"
+#include "core/base/TokenRecord.h"
+#include "core/store/Settings.h"
 
 #include <QMap>
 #include <QString>

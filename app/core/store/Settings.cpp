@@ -1,4 +1,4 @@
-#include "store/Settings.h"
+#include "core/store/Settings.h"
 
 namespace hftm {
 

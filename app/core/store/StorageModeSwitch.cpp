@@ -1,9 +1,9 @@
-#include "store/StorageModeSwitch.h"
+#include "core/store/StorageModeSwitch.h"
 
-#include "files/StoredTokensFile.h"
-#include "files/TokenText.h"
-#include "secrets/SecretStore.h"
-#include "store/MetadataFile.h"
+#include "core/files/StoredTokensFile.h"
+#include "core/files/TokenText.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/MetadataFile.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "store/Settings.h"
+#include "core/Result.h"
+#include "core/store/Settings.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "store/StoreIdentity.h"
+#include "core/store/StoreIdentity.h"
 
 #include <QCryptographicHash>
 #include <QDir>

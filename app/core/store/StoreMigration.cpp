@@ -1,11 +1,11 @@
-#include "store/StoreMigration.h"
+#include "core/store/StoreMigration.h"
 
-#include "files/SecretFile.h"
-#include "files/StoredTokensFile.h"
-#include "files/TokenText.h"
-#include "secrets/LegacyKeychainItems.h"
-#include "secrets/SecretStore.h"
-#include "store/MetadataFile.h"
+#include "core/files/SecretFile.h"
+#include "core/files/StoredTokensFile.h"
+#include "core/files/TokenText.h"
+#include "core/secrets/LegacyKeychainItems.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/MetadataFile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -33,7 +33,8 @@ struct Claim {
 QString fileSecretOf(const IniDocument &doc, const QString &name)
 {
     const IniSection *section = doc.section(name);
-    return section ? TokenText::clean(section->value(QStringLiteral("hf_token")).value_or(QString())) : QString();
+    return section ? TokenText::clean(section->value(QStringLiteral("hf_token")).value_or(QString()))
+                   : QString();
 }
 
 // Decides which old entries are this store's. A file section with the same secret is proof; an entry
@@ -79,7 +80,8 @@ void copyAside(const QString &from, const QString &to)
 } // namespace
 
 StoreMigration::StoreMigration(const StoreIdentity &identity, QString legacyConfigDir,
-                               const StoredTokensFile &file, const MetadataFile &metadata, SecretStore *secrets)
+                               const StoredTokensFile &file, const MetadataFile &metadata,
+                               SecretStore *secrets)
     : m_identity(identity)
     , m_legacyDir(std::move(legacyConfigDir))
     , m_file(file)
@@ -137,7 +139,8 @@ QStringList StoreMigration::run()
         const Error written = m_secrets->write(it->name, it->keychainSecret);
         if (written) {
             keychainDone = false;
-            notes << tr("Could not move the keychain item “%1” of an earlier version: %2").arg(it->name, written.message);
+            notes << tr("Could not move the keychain item “%1” of an earlier version: %2")
+                         .arg(it->name, written.message);
             // A token whose secret is only in that item is not taken over yet: it must not look lost.
             it = it->meta.inFiles ? std::next(it) : claims.erase(it);
             continue;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/StoreIdentity.h"
+#include "core/store/StoreIdentity.h"
 
 #include <QString>
 #include <QStringList>

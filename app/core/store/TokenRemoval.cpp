@@ -1,9 +1,9 @@
-#include "store/TokenRemoval.h"
+#include "core/store/TokenRemoval.h"
 
-#include "files/TokenText.h"
-#include "git/GitCredential.h"
-#include "secrets/SecretStore.h"
-#include "store/MetadataFile.h"
+#include "core/files/TokenText.h"
+#include "core/git/GitCredential.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/MetadataFile.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "files/StoredTokensFile.h"
-#include "store/TokenRecord.h"
+#include "core/base/TokenRecord.h"
+#include "core/files/StoredTokensFile.h"
 
 #include <QStringList>
 

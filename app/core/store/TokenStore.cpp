@@ -1,14 +1,14 @@
-#include "store/TokenStore.h"
+#include "core/store/TokenStore.h"
 
-#include "files/StoredTokensFile.h"
-#include "files/TokenText.h"
-#include "git/GitCredential.h"
-#include "hub/HubClient.h"
-#include "secrets/SecretStore.h"
-#include "store/MetadataFile.h"
-#include "store/StorageModeSwitch.h"
-#include "store/StoreMigration.h"
-#include "store/TokenSync.h"
+#include "core/files/StoredTokensFile.h"
+#include "core/files/TokenText.h"
+#include "core/git/GitCredential.h"
+#include "core/hub/HubClient.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/MetadataFile.h"
+#include "core/store/StorageModeSwitch.h"
+#include "core/store/StoreMigration.h"
+#include "core/store/TokenSync.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -60,7 +60,8 @@ TokenStore::Options TokenStore::Options::fromEnvironment(const QProcessEnvironme
     // two HF_HOMEs sharing one config folder never see each other's metadata or settings.
     options.identity = StoreIdentity::of(options.paths, env);
     options.legacyConfigDir = QDir(configHome).filePath(QStringLiteral("hf-token-manager"));
-    options.configDir = QDir(options.legacyConfigDir).filePath(QStringLiteral("stores/") + options.identity.id);
+    options.configDir =
+        QDir(options.legacyConfigDir).filePath(QStringLiteral("stores/") + options.identity.id);
     return options;
 }
 
@@ -303,22 +304,34 @@ Error TokenStore::setEndpoint(const QString &name, const QString &endpoint)
 
 Error TokenStore::recordCheck(const QString &name, const TokenCheck &check)
 {
+    return recordChecks({{name, check}});
+}
+
+Error TokenStore::recordChecks(const QHash<QString, TokenCheck> &checks)
+{
+    if (checks.isEmpty())
+        return {};
     const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
-        if (!c.tokens.contains(name))
-            return false;
-        TokenCheck &stored = c.tokens[name].check;
-        stored.status = check.status;
-        stored.checkedAt = check.checkedAt.isValid() ? check.checkedAt : QDateTime::currentDateTimeUtc();
-        stored.message = check.message;
-        // Only the Hub's own answer changes the verdict; network trouble keeps what we knew.
-        if (check.status == TokenStatus::Valid || check.status == TokenStatus::Expired ||
-            check.status == TokenStatus::Invalid) {
-            stored.verdict = check.status;
-            stored.verdictAt = stored.checkedAt;
+        bool any = false;
+        for (auto it = checks.constBegin(); it != checks.constEnd(); ++it) {
+            if (!c.tokens.contains(it.key()))
+                continue; // removed meanwhile: its answer has nobody to belong to
+            const TokenCheck &check = it.value();
+            TokenCheck &stored = c.tokens[it.key()].check;
+            stored.status = check.status;
+            stored.checkedAt = check.checkedAt.isValid() ? check.checkedAt : QDateTime::currentDateTimeUtc();
+            stored.message = check.message;
+            // Only the Hub's own answer changes the verdict; network trouble keeps what we knew.
+            if (check.status == TokenStatus::Valid || check.status == TokenStatus::Expired ||
+                check.status == TokenStatus::Invalid) {
+                stored.verdict = check.status;
+                stored.verdictAt = stored.checkedAt;
+            }
+            if (check.whoami)
+                stored.whoami = check.whoami;
+            any = true;
         }
-        if (check.whoami)
-            stored.whoami = check.whoami;
-        return true;
+        return any;
     });
     if (!saved)
         return saved.error();

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "Result.h"
-#include "files/HfPaths.h"
-#include "store/MetadataFile.h"
-#include "store/Settings.h"
-#include "store/StoreIdentity.h"
-#include "store/TokenRecord.h"
-#include "store/TokenRemoval.h"
+#include "core/Result.h"
+#include "core/base/TokenRecord.h"
+#include "core/files/HfPaths.h"
+#include "core/store/MetadataFile.h"
+#include "core/store/Settings.h"
+#include "core/store/StoreIdentity.h"
+#include "core/store/TokenRemoval.h"
 
 #include <QObject>
 #include <QProcessEnvironment>
@@ -16,6 +16,7 @@
 namespace hftm {
 
 class SecretStore;
+class SecretJob;
 class GitCredential;
 
 // Which token is in force, and from where.
@@ -74,7 +75,8 @@ public:
     ActiveToken active() const { return m_active; }
     const Options &options() const { return m_options; }
     Settings settings() const;
-    QString endpointFor(const QString &name) const; // HF_ENDPOINT, else per-token, else settings, else default
+    QString
+    endpointFor(const QString &name) const; // HF_ENDPOINT, else per-token, else settings, else default
     // When HF_ENDPOINT overrides a saved endpoint (the global one, or name's own): one sentence saying which
     // is in force; empty when nothing saved is overridden.
     QString endpointNote(const QString &name = QString()) const;
@@ -93,10 +95,19 @@ public:
     Error setStorageMode(StorageMode mode);      // moves secrets both ways; never loses one
     Error saveSettings(const Settings &settings);
     Error recordCheck(const QString &name, const TokenCheck &check);
+    // Records many check results with one metadata write (a whole check run's answers).
+    Error recordChecks(const QHash<QString, TokenCheck> &checks);
+    // The secrets of these tokens, without blocking: what the files hold, and the keychain's part in one
+    // bulk request. The job finishes exactly once, later, with a result per name.
+    SecretJob *readSecrets(const QStringList &names);
     Error setEndpoint(const QString &name, const QString &endpoint);
 
 signals:
     void changed();
+    // One token's record changed (check result, rename target, storage, active flag).
+    void tokenChanged(const QString &name);
+    // The set of tokens changed (added, removed, renamed, another store's files): read tokens() again.
+    void tokensReset();
 
 private:
     Error requireKeychain();

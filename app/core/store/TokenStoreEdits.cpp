@@ -1,14 +1,14 @@
 // TokenStore's rename, remove and storage-mode changes: the operations that touch every place at once.
-#include "store/TokenStore.h"
+#include "core/store/TokenStore.h"
 
-#include "files/StoredTokensFile.h"
-#include "files/TokenText.h"
-#include "git/GitCredential.h"
-#include "secrets/LegacyKeychainItems.h"
-#include "secrets/SecretStore.h"
-#include "store/MetadataFile.h"
-#include "store/StorageModeSwitch.h"
-#include "store/TokenRemoval.h"
+#include "core/files/StoredTokensFile.h"
+#include "core/files/TokenText.h"
+#include "core/git/GitCredential.h"
+#include "core/secrets/LegacyKeychainItems.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/MetadataFile.h"
+#include "core/store/StorageModeSwitch.h"
+#include "core/store/TokenRemoval.h"
 
 #include <QCoreApplication>
 

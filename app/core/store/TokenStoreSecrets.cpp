@@ -1,10 +1,11 @@
 // TokenStore's operations on one secret: storing a new or replaced token, and reading one when asked.
-#include "store/TokenStore.h"
+#include "core/store/TokenStore.h"
 
-#include "files/StoredTokensFile.h"
-#include "files/TokenText.h"
-#include "secrets/SecretStore.h"
-#include "store/MetadataFile.h"
+#include "core/files/StoredTokensFile.h"
+#include "core/files/TokenText.h"
+#include "core/secrets/SecretJob.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/MetadataFile.h"
 
 #include <QCoreApplication>
 
@@ -183,6 +184,17 @@ Result<QString> TokenStore::secret(const QString &name)
     if (!doc)
         return doc.error();
     return makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found.").arg(name));
+}
+
+// First form: each secret read in turn, answered on a later turn. The bulk, non-blocking form replaces it.
+SecretJob *TokenStore::readSecrets(const QStringList &names)
+{
+    auto *job = new SecretJob(this);
+    QHash<QString, Result<QString>> results;
+    for (const QString &name : names)
+        results.insert(name, secret(name));
+    job->finishLater(Error{}, std::move(results));
+    return job;
 }
 
 } // namespace hftm

@@ -1,7 +1,7 @@
-#include "store/ValidationRunner.h"
+#include "core/store/ValidationRunner.h"
 
-#include "hub/TokenValidator.h"
-#include "store/TokenStore.h"
+#include "core/hub/TokenValidator.h"
+#include "core/store/TokenStore.h"
 
 #include <QTimer>
 

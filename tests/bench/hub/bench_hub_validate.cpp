@@ -1,8 +1,8 @@
 // Validates 100 tokens through the fake Hub with 50 ms latency per request, one by one and then with
 // the default bounded concurrency, and prints both wall times and their ratio. Not a pass/fail test.
-#include "FakeHub.h"
-#include "hub/HubClient.h"
-#include "hub/TokenValidator.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/TokenValidator.h"
+#include "support/FakeHub.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

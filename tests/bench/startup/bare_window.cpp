@@ -1,6 +1,6 @@
 // The floor for the start-up benchmark: a bare QMainWindow with an empty QTableView, linked against
 // Qt Widgets only, shown and measured exactly like the app.
-#include "FirstPaint.h"
+#include "bench/startup/FirstPaint.h"
 
 #include <QApplication>
 #include <QMainWindow>

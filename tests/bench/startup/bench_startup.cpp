@@ -5,12 +5,12 @@
 //   bench_startup [--runs 15] [--tokens 200] [--keychain memory|system]
 // Run under Xvfb: xvfb-run -a -s "-screen 0 1280x800x24" build/.../bench_startup
 // --keychain system uses the real Secret Service (run inside tests/with-keyring.sh).
-#include "FirstPaint.h"
-#include "app/AppContext.h"
-#include "secrets/KeychainSecretStore.h"
-#include "secrets/MemorySecretStore.h"
-#include "store/MetadataFile.h"
-#include "window/MainWindow.h"
+#include "bench/startup/FirstPaint.h"
+#include "core/secrets/KeychainSecretStore.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/store/MetadataFile.h"
+#include "ui/app/AppContext.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

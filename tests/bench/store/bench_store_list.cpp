@@ -7,9 +7,9 @@
 //     tests/with-keyring.sh build/tests/bench/store/bench_store_list [runs]
 // Without a D-Bus session (DBUS_SESSION_BUS_ADDRESS unset) it first switches each scratch folder to
 // `hftoken config storage files-only`, says so, and the hftoken figures then involve no keychain at all.
-#include "files/HfPaths.h"
-#include "secrets/MemorySecretStore.h"
-#include "store/TokenStore.h"
+#include "core/files/HfPaths.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/store/TokenStore.h"
 
 #include <QCoreApplication>
 #include <QDir>

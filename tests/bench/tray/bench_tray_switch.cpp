@@ -3,10 +3,10 @@
 // including the store's reload and the menu's relabelling that follow. Also times TokenStore::switchTo
 // alone, to show what the tray adds. Prints median / p95; never passes or fails on timing.
 // Usage: bench_tray_switch [switches=50]
-#include "ScratchEnvironment.h"
-#include "secrets/MemorySecretStore.h"
-#include "store/TokenStore.h"
-#include "tray/TrayController.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/store/TokenStore.h"
+#include "support/ScratchEnvironment.h"
+#include "ui/tray/TrayController.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
-#include "AccessFixture.h"
+#include "gui/access/AccessFixture.h"
 
-#include "access/AccessGridModel.h"
-#include "hub/WhoamiParser.h"
+#include "core/hub/WhoamiParser.h"
+#include "ui/access/AccessGridModel.h"
 
 #include <QLineEdit>
 

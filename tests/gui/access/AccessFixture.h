@@ -1,11 +1,11 @@
 #pragma once
 
-#include "FakeHub.h"
-#include "ScratchEnvironment.h"
-#include "access/AccessWindow.h"
-#include "hub/HubClient.h"
-#include "secrets/MemorySecretStore.h"
-#include "store/TokenStore.h"
+#include "core/hub/HubClient.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/store/TokenStore.h"
+#include "support/FakeHub.h"
+#include "support/ScratchEnvironment.h"
+#include "ui/access/AccessWindow.h"
 
 #include <QDateTime>
 #include <QStringList>

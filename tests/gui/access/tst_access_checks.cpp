@@ -1,10 +1,10 @@
 // What "check cell / row / column" send to the Hub (only those pairs), and cancel mid-check: nothing
 // changes afterwards, the progress stops, unanswered cells keep showing "not checked".
-#include "AccessFixture.h"
+#include "gui/access/AccessFixture.h"
 
-#include "access/AccessCheckRunner.h"
-#include "access/AccessGridModel.h"
-#include "hub/RepoAccessChecker.h"
+#include "core/access/AccessCheckRunner.h"
+#include "core/hub/RepoAccessChecker.h"
+#include "ui/access/AccessGridModel.h"
 
 #include <QFile>
 #include <QProgressBar>

@@ -1,10 +1,10 @@
 // "`hftoken access --all REPO…` gives the same answer": the grid and the CLI, run as a separate process
 // against the same fake Hub and the same scratch HF_HOME, agree on the state id and the explanation of
 // every repo × token, and so does the CSV export.
-#include "AccessFixture.h"
-#include "CliRunner.h"
+#include "gui/access/AccessFixture.h"
+#include "support/CliRunner.h"
 
-#include "access/AccessGridModel.h"
+#include "ui/access/AccessGridModel.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 // Export through the window (scripted file dialog), colours that stay legible in light and dark
 // palettes, and the canary: no secret in any tooltip, accessible name, header or export.
-#include "AccessFixture.h"
+#include "gui/access/AccessFixture.h"
 
-#include "access/AccessColors.h"
-#include "access/AccessGridModel.h"
-#include "access/AccessLegend.h"
-#include "access/WatchList.h"
+#include "core/access/WatchList.h"
+#include "ui/access/AccessColors.h"
+#include "ui/access/AccessGridModel.h"
+#include "ui/access/AccessLegend.h"
 
 #include <QAccessible>
 #include <QAction>

@@ -1,12 +1,12 @@
 // The access grid against the fake Hub over real sockets: every cell of the repo table gets the state
 // and the plain-words explanation the Hub's answer means; cells fill in as answers arrive; the details
 // pane shows the Hub's answer, the scopes and the request-access link.
-#include "AccessFixture.h"
+#include "gui/access/AccessFixture.h"
 
-#include "access/AccessCheckRunner.h"
-#include "access/AccessDetailsPane.h"
-#include "access/AccessGridModel.h"
-#include "hub/RepoAccessChecker.h"
+#include "core/access/AccessCheckRunner.h"
+#include "core/hub/RepoAccessChecker.h"
+#include "ui/access/AccessDetailsPane.h"
+#include "ui/access/AccessGridModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QProgressBar>

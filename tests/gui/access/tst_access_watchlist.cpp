@@ -1,9 +1,9 @@
 // The watch list through the window: what a paste becomes (or the refusal the user reads), dedupe,
 // remove and reorder by toolbar and keyboard, and persistence across windows.
-#include "AccessFixture.h"
+#include "gui/access/AccessFixture.h"
 
-#include "access/AccessGridModel.h"
-#include "access/WatchList.h"
+#include "core/access/WatchList.h"
+#include "ui/access/AccessGridModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>

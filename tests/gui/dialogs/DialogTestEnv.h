@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ScratchEnvironment.h"
-#include "hub/HubClient.h"
-#include "hub/TokenValidator.h"
-#include "secrets/MemorySecretStore.h"
-#include "store/TokenStore.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/TokenValidator.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/store/TokenStore.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QAbstractButton>
 #include <QAccessible>

@@ -1,10 +1,10 @@
 // LoginDialog against the fake Hub over real sockets: each verdict is explained, Save is enabled only
 // when it is safe, the name comes from the Hub, and saving writes huggingface_hub's files + keychain.
-#include "DialogTestEnv.h"
-#include "FakeHub.h"
-#include "dialogs/LoginDialog.h"
-#include "dialogs/StatusLine.h"
-#include "dialogs/WhoamiSummaryWidget.h"
+#include "gui/dialogs/DialogTestEnv.h"
+#include "support/FakeHub.h"
+#include "ui/dialogs/LoginDialog.h"
+#include "ui/dialogs/StatusLine.h"
+#include "ui/dialogs/WhoamiSummaryWidget.h"
 
 #include <QCheckBox>
 #include <QPushButton>

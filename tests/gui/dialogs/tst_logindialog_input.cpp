@@ -1,10 +1,10 @@
 // LoginDialog without a Hub verdict: trimming, refusing malformed text, duplicates, show/hide, the
 // token-page link, keyboard/accessibility, and the canary never leaking into visible strings.
-#include "DialogTestEnv.h"
-#include "dialogs/LoginDialog.h"
-#include "dialogs/PastedTokenCheck.h"
-#include "dialogs/StatusLine.h"
-#include "files/TokenText.h"
+#include "core/files/TokenText.h"
+#include "gui/dialogs/DialogTestEnv.h"
+#include "ui/dialogs/LoginDialog.h"
+#include "ui/dialogs/PastedTokenCheck.h"
+#include "ui/dialogs/StatusLine.h"
 
 #include <QCheckBox>
 #include <QClipboard>

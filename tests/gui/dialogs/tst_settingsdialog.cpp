@@ -1,8 +1,8 @@
 // SettingsDialog: values round-trip into TokenStore (and its file), the endpoint rule (HTTPS, loopback
 // excepted) blocks OK with an explanation, and a failed storage-mode change keeps the dialog open.
-#include "DialogTestEnv.h"
-#include "dialogs/SettingsDialog.h"
-#include "dialogs/StatusLine.h"
+#include "gui/dialogs/DialogTestEnv.h"
+#include "ui/dialogs/SettingsDialog.h"
+#include "ui/dialogs/StatusLine.h"
 
 #include <QPushButton>
 #include <QRadioButton>

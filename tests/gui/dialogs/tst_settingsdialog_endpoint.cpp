@@ -1,8 +1,8 @@
 // SettingsDialog and HF_ENDPOINT: the environment wins over the saved endpoint (as in huggingface_hub),
 // so the dialog says which endpoint is in force whenever the field would suggest another one.
-#include "DialogTestEnv.h"
-#include "dialogs/SettingsDialog.h"
-#include "dialogs/StatusLine.h"
+#include "gui/dialogs/DialogTestEnv.h"
+#include "ui/dialogs/SettingsDialog.h"
+#include "ui/dialogs/StatusLine.h"
 
 #include <QLineEdit>
 #include <QPushButton>

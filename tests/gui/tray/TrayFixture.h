@@ -2,10 +2,10 @@
 
 // One tray test's world: a scratch HF_HOME holding tests/data/files/stored_tokens and token (the token
 // file holds "ci-write"), an in-memory keychain, a TokenStore over them and a clock the test sets.
-#include "ScratchEnvironment.h"
-#include "git/GitCredential.h"
-#include "secrets/MemorySecretStore.h"
-#include "store/TokenStore.h"
+#include "core/git/GitCredential.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/store/TokenStore.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QDateTime>
 #include <QTest>

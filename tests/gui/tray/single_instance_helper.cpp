@@ -3,7 +3,7 @@
 // handed over to a running one. Usage: single_instance_helper <socket path> [late]
 // "late": connects to showRequested only when a line arrives on stdin, like a main() that is still
 // building its window when a second launch knocks.
-#include "tray/SingleInstance.h"
+#include "ui/tray/SingleInstance.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>

@@ -1,9 +1,9 @@
 // Not a test: renders docs/screenshots/tray-menu.png. Run under with-tray.sh (Xvfb + trayer); it clicks
 // the real tray icon through the X server, waits for the menu, and lets ImageMagick's `import` grab the
 // panel and the open menu. Usage: with-tray.sh tray_screenshot <output.png>
-#include "TrayFixture.h"
-#include "XTray.h"
-#include "tray/TrayController.h"
+#include "gui/tray/TrayFixture.h"
+#include "gui/tray/XTray.h"
+#include "ui/tray/TrayController.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

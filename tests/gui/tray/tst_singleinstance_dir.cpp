@@ -1,7 +1,7 @@
 // Issue 10 item 12: the single-instance socket lives in XDG_RUNTIME_DIR, or, when that is unset (or not
 // a private folder of the user), in <temp>/hf-token-manager-<uid> created 0700. A folder of that name
 // that someone else made first (another owner, group/other access, a symlink) is refused, never used.
-#include "tray/SingleInstance.h"
+#include "ui/tray/SingleInstance.h"
 
 #include <QDir>
 #include <QFile>

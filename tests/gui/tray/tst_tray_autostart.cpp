@@ -1,7 +1,7 @@
 // "Open at login" writes an XDG autostart entry that starts the app in the tray, valid for
 // desktop-file-validate, with the program quoted as the spec wants; turning it off removes it.
-#include "TrayFixture.h"
-#include "tray/Autostart.h"
+#include "gui/tray/TrayFixture.h"
+#include "ui/tray/Autostart.h"
 
 #include <QFile>
 #include <QProcess>

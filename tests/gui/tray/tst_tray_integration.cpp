@@ -2,14 +2,14 @@
 // the window hides it to the tray only on a user close and says so once; without a tray the window
 // closes like any app's; Quit really quits; --minimized starts hidden, or shows the window when no
 // tray appears; hourly ticks re-evaluate without repeating notifications; "Open manager" shows it.
-#include "TrayFixture.h"
-#include "app/AppContext.h"
-#include "notify/ExpiryNotifier.h"
-#include "tray/CloseToTray.h"
-#include "tray/TrayController.h"
-#include "tray/TrayIntegration.h"
-#include "window/MainWindow.h"
-#include "window/TokenActions.h"
+#include "core/notify/ExpiryNotifier.h"
+#include "gui/tray/TrayFixture.h"
+#include "ui/app/AppContext.h"
+#include "ui/tray/CloseToTray.h"
+#include "ui/tray/TrayController.h"
+#include "ui/tray/TrayIntegration.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/TokenActions.h"
 
 #include <QAction>
 #include <QApplication>

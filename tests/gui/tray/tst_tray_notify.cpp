@@ -1,10 +1,10 @@
 // Notifications are told once: the active token turning invalid once per failure, and "expires in N
 // days" once per token and day — across repeated timer ticks and across a restart (new objects over the
 // same config folder) — and again the next day. Widgets-free: links hftm_core only.
-#include "TrayFixture.h"
-#include "notify/ExpiryNotifier.h"
-#include "notify/NotificationLog.h"
-#include "notify/TokenHealth.h"
+#include "core/notify/ExpiryNotifier.h"
+#include "core/notify/NotificationLog.h"
+#include "core/notify/TokenHealth.h"
+#include "gui/tray/TrayFixture.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 // The tray for real: under Xvfb with trayer as the system tray host (with-tray.sh), the icon embeds,
 // a real click on it opens the menu, and picking tokens in the real QMenu rewrites the token file.
-#include "TrayFixture.h"
-#include "XTray.h"
-#include "tray/TrayController.h"
+#include "gui/tray/TrayFixture.h"
+#include "gui/tray/XTray.h"
+#include "ui/tray/TrayController.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,12 +1,12 @@
 // Background revalidation against the fake Hub over real sockets: the interval timer starts runs, a
 // run in progress is never duplicated, answers are recorded, network errors never make a token invalid,
 // the network coming back triggers a run, and a cancel of the shared validator does not leave it stuck.
-#include "FakeHub.h"
-#include "TrayFixture.h"
-#include "hub/HubClient.h"
-#include "hub/TokenValidator.h"
-#include "tray/Revalidator.h"
-#include "tray/TrayController.h"
+#include "core/hub/HubClient.h"
+#include "core/hub/TokenValidator.h"
+#include "gui/tray/TrayFixture.h"
+#include "support/FakeHub.h"
+#include "ui/tray/Revalidator.h"
+#include "ui/tray/TrayController.h"
 
 #include <QSignalSpy>
 #include <QTimer>

@@ -1,7 +1,7 @@
 // A second launch brings the running instance forward instead of starting another: real processes,
 // a real local socket. The socket only its owner can use (checklist row 22), and a socket left behind
 // by a crashed instance does not block the next start.
-#include "tray/SingleInstance.h"
+#include "ui/tray/SingleInstance.h"
 
 #include <QDir>
 #include <QElapsedTimer>

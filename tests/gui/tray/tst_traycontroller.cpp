@@ -1,8 +1,8 @@
 // The tray menu and icon state, driven offscreen without a tray: tokens as exclusive checkable items,
 // warning marks, labels refreshed when the menu opens, switching through the one core path (token file
 // bytes, git only for git-registered tokens), the icon state for each case, and no secret in any text.
-#include "TrayFixture.h"
-#include "tray/TrayController.h"
+#include "gui/tray/TrayFixture.h"
+#include "ui/tray/TrayController.h"
 
 #include <QAction>
 #include <QActionGroup>

@@ -1,4 +1,4 @@
-#include "WindowFixture.h"
+#include "gui/window/WindowFixture.h"
 
 #include <QAccessible>
 #include <QAction>

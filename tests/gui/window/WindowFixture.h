@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ScratchEnvironment.h"
-#include "app/AppContext.h"
-#include "secrets/MemorySecretStore.h"
-#include "window/MainWindow.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "support/ScratchEnvironment.h"
+#include "ui/app/AppContext.h"
+#include "ui/window/MainWindow.h"
 
 #include <QDateTime>
 

@@ -1,13 +1,13 @@
 // Adding a token through the login dialog against the fake Hub over real sockets, then using it from
 // the window. Built twice: with the in-memory keychain, and (HFTM_REAL_KEYCHAIN) against a real
 // gnome-keyring, where the copy must read the secret back from the Secret Service.
-#include "FakeHub.h"
-#include "WindowFixture.h"
-#include "dialogs/LoginDialog.h"
-#include "secrets/KeychainSecretStore.h"
-#include "window/TokenActions.h"
-#include "window/TokenDetailsPane.h"
-#include "window/TokenTableModel.h"
+#include "core/secrets/KeychainSecretStore.h"
+#include "gui/window/WindowFixture.h"
+#include "support/FakeHub.h"
+#include "ui/dialogs/LoginDialog.h"
+#include "ui/window/TokenActions.h"
+#include "ui/window/TokenDetailsPane.h"
+#include "ui/window/TokenTableModel.h"
 
 #include <QAction>
 #include <QCheckBox>

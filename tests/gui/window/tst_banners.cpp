@@ -1,9 +1,9 @@
 // Which banners apply (a pure function, one row per case) and the window showing them for real
 // situations: HF_TOKEN set, an unparseable stored_tokens, no keychain, plaintext-only tokens.
-#include "WindowFixture.h"
-#include "window/BannerArea.h"
-#include "window/Banners.h"
-#include "window/TokenTableModel.h"
+#include "gui/window/WindowFixture.h"
+#include "ui/window/BannerArea.h"
+#include "ui/window/Banners.h"
+#include "ui/window/TokenTableModel.h"
 
 #include <QPushButton>
 #include <QTest>

@@ -1,8 +1,8 @@
 // Copying a token: password-manager hint, cleared after the timeout only while it is still ours, and on
 // quit. The guard alone runs with millisecond timeouts; the window path uses the settings' timeout.
-#include "WindowFixture.h"
-#include "common/ClipboardGuard.h"
-#include "window/TokenActions.h"
+#include "gui/window/WindowFixture.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/window/TokenActions.h"
 
 #include <QAction>
 #include <QClipboard>

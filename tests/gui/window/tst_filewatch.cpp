@@ -1,8 +1,8 @@
 // Changes made by other programs (`hf auth login / switch / logout`) show up within a second, and the
 // user's selection stays where it was.
-#include "WindowFixture.h"
-#include "window/FileWatcher.h"
-#include "window/TokenTableModel.h"
+#include "gui/window/WindowFixture.h"
+#include "ui/window/FileWatcher.h"
+#include "ui/window/TokenTableModel.h"
 
 #include <QDir>
 #include <QElapsedTimer>

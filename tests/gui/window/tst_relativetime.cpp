@@ -1,5 +1,5 @@
 // The short time phrases of the table and details pane, one row per boundary.
-#include "common/RelativeTime.h"
+#include "ui/common/RelativeTime.h"
 
 #include <QTest>
 

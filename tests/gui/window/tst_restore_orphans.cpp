@@ -1,10 +1,10 @@
 // The window offers what `hftoken restore` and `hftoken cleanup` do: a token `hf auth logout` removed
 // from stored_tokens is put back from the keychain, and keychain items no token knows are found and
 // removed after asking.
-#include "WindowFixture.h"
-#include "window/BannerArea.h"
-#include "window/Banners.h"
-#include "window/TokenActions.h"
+#include "gui/window/WindowFixture.h"
+#include "ui/window/BannerArea.h"
+#include "ui/window/Banners.h"
+#include "ui/window/TokenActions.h"
 
 #include <QPushButton>
 #include <QTest>
@@ -77,7 +77,8 @@ private slots:
         WindowFixture f;
         f.store()->reload();
         // A crash between the keychain write and the file write.
-        QVERIFY(!f.secrets->write(QStringLiteral("half-added"), QStringLiteral("hf_FAKEhalfAddedxxxxxxxxxxxxxxxxxxxx")));
+        QVERIFY(!f.secrets->write(QStringLiteral("half-added"),
+                                  QStringLiteral("hf_FAKEhalfAddedxxxxxxxxxxxxxxxxxxxx")));
         MainWindow &window = f.shownWindow();
         QTRY_VERIFY(showing(window, Banner::Id::OrphanedItems));
         QPushButton *button = bannerButton(window, QStringLiteral("Remove Them…"));
@@ -87,7 +88,8 @@ private slots:
         f.context().messages().queueAnswer(false); // "no": nothing is removed
         button->click();
         QVERIFY(f.secrets->entries().contains(QStringLiteral("half-added")));
-        QVERIFY(f.context().messages().asked().join(QLatin1Char('\n')).contains(QStringLiteral("half-added")));
+        QVERIFY(
+            f.context().messages().asked().join(QLatin1Char('\n')).contains(QStringLiteral("half-added")));
 
         f.context().messages().queueAnswer(true);
         bannerButton(window, QStringLiteral("Remove Them…"))->click();

@@ -3,9 +3,9 @@
 // PRIMARY selection this program owns when the reveal ends, it is cleared; anything else is left alone.
 // Runs twice: offscreen (no PRIMARY there: the selection checks are skipped, the label checks run) and
 // under Xvfb with the xcb platform, where PRIMARY is real.
-#include "WindowFixture.h"
-#include "window/TokenActions.h"
-#include "window/TokenDetailsPane.h"
+#include "gui/window/WindowFixture.h"
+#include "ui/window/TokenActions.h"
+#include "ui/window/TokenDetailsPane.h"
 
 #include <QAction>
 #include <QClipboard>

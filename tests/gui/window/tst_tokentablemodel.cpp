@@ -1,11 +1,11 @@
 // The token table model and its filter/sort proxy over real files in a scratch HF_HOME.
-#include "ScratchEnvironment.h"
-#include "common/RoleBadgeDelegate.h"
-#include "hub/WhoamiParser.h"
-#include "secrets/MemorySecretStore.h"
-#include "store/TokenStore.h"
-#include "window/TokenFilterProxy.h"
-#include "window/TokenTableModel.h"
+#include "core/hub/WhoamiParser.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/store/TokenStore.h"
+#include "support/ScratchEnvironment.h"
+#include "ui/common/RoleBadgeDelegate.h"
+#include "ui/window/TokenFilterProxy.h"
+#include "ui/window/TokenTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
 // Main window commands driven like a user would: toolbar actions, keyboard shortcuts, answers to the
 // confirmation through the message-box wrapper. Checks the files on disk, not just the widgets.
-#include "WindowFixture.h"
-#include "access/AccessGridModel.h"
-#include "access/AccessWindow.h"
-#include "window/TokenActions.h"
-#include "window/TokenDetailsPane.h"
-#include "window/TokenTableModel.h"
+#include "gui/window/WindowFixture.h"
+#include "ui/access/AccessGridModel.h"
+#include "ui/access/AccessWindow.h"
+#include "ui/window/TokenActions.h"
+#include "ui/window/TokenDetailsPane.h"
+#include "ui/window/TokenTableModel.h"
 
 #include <QAbstractButton>
 #include <QAccessible>

@@ -1,7 +1,7 @@
 // AccessExport: CSV (RFC 4180 quoting, formula-safe) and Markdown (escaped, labelled, with notes) from
 // a grid snapshot; the state ids are the CLI's.
-#include "access/AccessExport.h"
-#include "access/AccessGrid.h"
+#include "core/access/AccessExport.h"
+#include "core/access/AccessGrid.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // ScopeCoverage: what a token's role and fine-grained scopes promise about one repo, per the spec's
 // interpretation guidance (§4.3), over the real whoami fixtures.
-#include "access/ScopeCoverage.h"
-#include "hub/RepoAccessResult.h"
-#include "hub/WhoamiParser.h"
+#include "core/access/ScopeCoverage.h"
+#include "core/hub/RepoAccessResult.h"
+#include "core/hub/WhoamiParser.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,5 +1,5 @@
 // WatchList: what a paste becomes (or why it is refused), dedupe, order, and the file on disk.
-#include "access/WatchList.h"
+#include "core/access/WatchList.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "files/IniDocument.h"
+#include "core/files/IniDocument.h"
 
 #include <QFile>
 #include <QStringList>

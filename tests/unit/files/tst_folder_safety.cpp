@@ -1,8 +1,8 @@
 // Issue 10 item 6, checklist row 28: a token folder owned by someone else, or writable by others, is
 // reported in words; the user's own 0700 folder and a sticky shared folder are not.
-#include "ScratchEnvironment.h"
+#include "support/ScratchEnvironment.h"
 
-#include "files/FolderSafety.h"
+#include "core/files/FolderSafety.h"
 
 #include <QDir>
 #include <QTest>

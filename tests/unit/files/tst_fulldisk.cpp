@@ -2,14 +2,14 @@
 // never replaces the file (Qt 6.4's QSaveFile renamed an empty temp file over it on ENOSPC), and a
 // bind-mounted target is written in place under the lock. Failures are injected through SecretFile's
 // system-call seam (always) and made real with a tiny tmpfs and a bind mount (as root, as in CI).
-#include "FilesTestSupport.h"
-#include "MountSupport.h"
-#include "ScratchEnvironment.h"
+#include "support/ScratchEnvironment.h"
+#include "unit/files/FilesTestSupport.h"
+#include "unit/files/MountSupport.h"
 
-#include "files/SecretFile.h"
-#include "files/StoredTokensFile.h"
-#include "files/StoredTokensLock.h"
-#include "store/MetadataFile.h"
+#include "core/files/SecretFile.h"
+#include "core/files/StoredTokensFile.h"
+#include "core/files/StoredTokensLock.h"
+#include "core/store/MetadataFile.h"
 
 #include <QDir>
 #include <QTest>

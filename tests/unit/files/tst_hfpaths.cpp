@@ -1,4 +1,4 @@
-#include "files/HfPaths.h"
+#include "core/files/HfPaths.h"
 
 #include <QTest>
 

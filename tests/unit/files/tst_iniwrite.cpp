@@ -1,7 +1,7 @@
-#include "FilesTestSupport.h"
-#include "ScratchEnvironment.h"
+#include "support/ScratchEnvironment.h"
+#include "unit/files/FilesTestSupport.h"
 
-#include "files/IniDocument.h"
+#include "core/files/IniDocument.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
-#include "FilesTestSupport.h"
-#include "ScratchEnvironment.h"
+#include "support/ScratchEnvironment.h"
+#include "unit/files/FilesTestSupport.h"
 
-#include "files/SecretFile.h"
-#include "files/StoredTokensFile.h"
+#include "core/files/SecretFile.h"
+#include "core/files/StoredTokensFile.h"
 
 #include <QDir>
 #include <QRegularExpression>

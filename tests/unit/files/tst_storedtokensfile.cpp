@@ -1,8 +1,8 @@
-#include "FilesTestSupport.h"
-#include "ScratchEnvironment.h"
+#include "support/ScratchEnvironment.h"
+#include "unit/files/FilesTestSupport.h"
 
-#include "files/StoredTokensFile.h"
-#include "files/StoredTokensLock.h"
+#include "core/files/StoredTokensFile.h"
+#include "core/files/StoredTokensLock.h"
 
 #include <QDir>
 #include <QTest>

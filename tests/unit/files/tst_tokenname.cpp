@@ -1,8 +1,8 @@
 // Issue 10 item 12: a token name cannot hide or reorder what a person reads (bidi overrides and isolates,
 // zero-width characters), and text from the Hub printed on a terminal loses controls and those
 // characters. Names imported from stored_tokens go through the same validateName.
-#include "files/DisplayText.h"
-#include "files/TokenText.h"
+#include "core/files/DisplayText.h"
+#include "core/files/TokenText.h"
 
 #include <QTest>
 

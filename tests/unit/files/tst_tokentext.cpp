@@ -1,4 +1,4 @@
-#include "files/TokenText.h"
+#include "core/files/TokenText.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // GitCredential against a recording fake git: exactly what reaches git (argv, stdin, environment), what
 // never does (the token outside stdin, injected protocol lines), and bounded failure.
-#include "FakeGit.h"
-#include "git/GitCredential.h"
+#include "core/git/GitCredential.h"
+#include "unit/git/FakeGit.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,6 +1,6 @@
 // GitCredential with the real git and its `store` helper, inside a throw-away HOME / XDG_CONFIG_HOME so the
 // developer's own git configuration and ~/.git-credentials are never read or touched.
-#include "git/GitCredential.h"
+#include "core/git/GitCredential.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,5 +1,5 @@
 // KeychainSecretStore against a real gnome-keyring through QtKeychain (run by tests/with-keyring.sh).
-#include "secrets/KeychainSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

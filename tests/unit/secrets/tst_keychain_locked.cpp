@@ -2,7 +2,7 @@
 // prompt). libsecret then answers a lookup with "not found" and a delete with success although the item
 // stays; the store must see through that and say "locked", or a token would look gone and a removal
 // would be reported that never happened.
-#include "secrets/KeychainSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

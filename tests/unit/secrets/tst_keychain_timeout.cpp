@@ -1,7 +1,7 @@
 // A keychain that never answers: DBUS_SESSION_BUS_ADDRESS points at a socket of ours that accepts
 // connections and then says nothing. Every call must come back after the store's timeout with
 // KeychainUnavailable, write nothing elsewhere, and a job that finishes late must not crash anything.
-#include "secrets/KeychainSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>

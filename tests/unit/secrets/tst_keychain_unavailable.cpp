@@ -1,7 +1,7 @@
 // KeychainSecretStore where no Secret Service can exist (run by tests/without-keyring.sh): every call must
 // come back quickly with KeychainUnavailable and a message that says how to fix it, and nothing may be
 // written anywhere instead (QtKeychain's plaintext fallback must stay off).
-#include "secrets/KeychainSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>

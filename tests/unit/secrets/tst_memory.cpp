@@ -1,5 +1,5 @@
 // MemorySecretStore: the fake other layers' tests rely on must behave like the keychain contract says.
-#include "secrets/MemorySecretStore.h"
+#include "core/secrets/MemorySecretStore.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // SecretServiceStore against a real gnome-keyring (run by tests/with-keyring.sh): one namespace per
 // token store, attributes and labels that other keychain tools show, nothing left behind.
-#include "secrets/KeychainSecretStore.h"
-#include "secrets/LegacyKeychainItems.h"
-#include "secrets/SecretServiceStore.h"
-#include "store/StoreIdentity.h"
+#include "core/secrets/KeychainSecretStore.h"
+#include "core/secrets/LegacyKeychainItems.h"
+#include "core/secrets/SecretServiceStore.h"
+#include "core/store/StoreIdentity.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -29,8 +29,9 @@ QString secretTool(const QStringList &arguments)
 // Everything secret-tool shows for the items of one store, without the secrets.
 QStringList describedItems(const QString &storePath)
 {
-    const QString out = secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("application"),
-                                    QStringLiteral("hf-token-manager"), QStringLiteral("store"), storePath});
+    const QString out =
+        secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("application"),
+                    QStringLiteral("hf-token-manager"), QStringLiteral("store"), storePath});
     QStringList lines;
     for (const QString &line : out.split(QLatin1Char('\n'))) {
         if (line.startsWith(QLatin1String("label")) || line.startsWith(QLatin1String("attribute.")))
@@ -65,9 +66,11 @@ private slots:
     {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("secret");
-        QTest::newRow("plain") << QStringLiteral("work") << QStringLiteral("hf_AbCdEfGhIjKlMnOpQrStUvWxYz012345");
+        QTest::newRow("plain") << QStringLiteral("work")
+                               << QStringLiteral("hf_AbCdEfGhIjKlMnOpQrStUvWxYz012345");
         QTest::newRow("spaces") << QStringLiteral("my laptop token") << QStringLiteral("hf_spaces0123456789");
-        QTest::newRow("unicode name") << QStringLiteral("Käse 東京 🤗") << QStringLiteral("hf_unicodeName0123");
+        QTest::newRow("unicode name")
+            << QStringLiteral("Käse 東京 🤗") << QStringLiteral("hf_unicodeName0123");
         QTest::newRow("punctuation") << QStringLiteral("a/b:c=d;e'f\"g") << QStringLiteral("hf_punct");
         QTest::newRow("long") << QStringLiteral("long") << QString(4096, QLatin1Char('x'));
     }
@@ -108,8 +111,9 @@ private slots:
         QVERIFY(!store.write(QStringLiteral("train"), QStringLiteral("hf_labelledAgain")));
         const QStringList lines = describedItems(identity.storedTokensPath);
         // One item (an overwrite replaces), named for people, with the store and token as attributes.
-        QCOMPARE(lines.filter(QStringLiteral("label = ")),
-                 QStringList{QStringLiteral("label = Hugging Face token \"train\" (~/home/.cache/huggingface)")});
+        QCOMPARE(
+            lines.filter(QStringLiteral("label = ")),
+            QStringList{QStringLiteral("label = Hugging Face token \"train\" (~/home/.cache/huggingface)")});
         QVERIFY(lines.contains(QStringLiteral("attribute.token = train")));
         QVERIFY(lines.contains(QStringLiteral("attribute.store = ") + identity.storedTokensPath));
         QVERIFY(lines.contains(QStringLiteral("attribute.application = hf-token-manager")));
@@ -149,7 +153,8 @@ private slots:
         for (const auto &item : *items)
             seen << item.name + QLatin1Char('=') + item.secret;
         seen.sort();
-        QCOMPARE(seen, (QStringList{QStringLiteral("old-one=hf_legacyOne"), QStringLiteral("old-two=hf_legacyTwo")}));
+        QCOMPARE(seen, (QStringList{QStringLiteral("old-one=hf_legacyOne"),
+                                    QStringLiteral("old-two=hf_legacyTwo")}));
         QVERIFY(!store.legacyItems()->remove(QStringLiteral("old-one")));
         QCOMPARE(old.read(QStringLiteral("old-one")).error().code, ErrorCode::NotFound);
         QCOMPARE(old.read(QStringLiteral("old-two")).value(), QStringLiteral("hf_legacyTwo"));
@@ -202,7 +207,8 @@ private slots:
         for (int i = 0; i < 20; ++i)
             QVERIFY(!store.write(QStringLiteral("timed"), QStringLiteral("hf_timed%1").arg(i)));
         const qint64 writes = clock.elapsed();
-        qInfo("%d reads: %lld ms through libsecret (SecretServiceStore), %lld ms through QtKeychain; 20 writes: "
+        qInfo("%d reads: %lld ms through libsecret (SecretServiceStore), %lld ms through QtKeychain; 20 "
+              "writes: "
               "%lld ms",
               Reads, ours, theirs, writes);
         QVERIFY(!store.remove(QStringLiteral("timed")));

@@ -2,11 +2,11 @@
 
 // Shared pieces of the store unit tests: the fixture's names and secrets, a scratch world (HF_HOME,
 // config folder, in-memory keychain) and a scripted stand-in for git.
-#include "ScratchEnvironment.h"
-#include "git/GitCredential.h"
-#include "secrets/MemorySecretStore.h"
-#include "store/MetadataFile.h"
-#include "store/TokenStore.h"
+#include "core/git/GitCredential.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/store/MetadataFile.h"
+#include "core/store/TokenStore.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QDir>
 #include <QFile>

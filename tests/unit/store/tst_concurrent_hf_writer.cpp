@@ -1,7 +1,7 @@
 // huggingface_hub rewrites stored_tokens in place (open with truncate, write, no lock). A TokenStore that
 // reads inside that window must neither flag nor drop a token, and must not write a partial file back.
-#include "StoreTestSupport.h"
-#include "files/IniDocument.h"
+#include "core/files/IniDocument.h"
+#include "unit/store/StoreTestSupport.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -2,8 +2,8 @@
 // stored_tokens, such a section must never reach the keychain (a name cut at the NUL would replace
 // "work"), never be listed, and stay in the file byte for byte: through `list` and `config storage
 // keychain-only`, with the real `hftoken` and the real gnome-keyring.
-#include "CliRunner.h"
-#include "ScratchEnvironment.h"
+#include "support/CliRunner.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

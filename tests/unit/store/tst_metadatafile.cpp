@@ -1,6 +1,6 @@
 // MetadataFile, Settings and TokenRecord's persisted form: round trips, clamping, an unreadable
 // tokens.json that no operation may overwrite, and updates from several writers that all survive.
-#include "StoreTestSupport.h"
+#include "unit/store/StoreTestSupport.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // TokenStore::setStorageMode() / StorageModeSwitch: secrets move both ways between the keychain and
 // stored_tokens, a switch that cannot be completed is refused, and no transition ever loses a token.
-#include "StoreTestSupport.h"
-#include "files/TokenText.h"
-#include "store/StorageModeSwitch.h"
+#include "core/files/TokenText.h"
+#include "core/store/StorageModeSwitch.h"
+#include "unit/store/StoreTestSupport.h"
 
 #include <QTest>
 

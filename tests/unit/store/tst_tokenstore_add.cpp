@@ -1,8 +1,8 @@
 // TokenStore::add() and secret(): what is refused before anything is touched, what replace does to OAuth
 // fields, where the secret lands in each storage mode, and which copy secret() hands out.
-#include "StoreTestSupport.h"
-#include "files/StoredTokensLock.h"
-#include "files/TokenText.h"
+#include "core/files/StoredTokensLock.h"
+#include "core/files/TokenText.h"
+#include "unit/store/StoreTestSupport.h"
 
 #include <QTest>
 

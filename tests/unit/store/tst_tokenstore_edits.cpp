@@ -1,7 +1,7 @@
 // TokenStore::recordCheck(), remove() and rename(): the verdict rules, the remove report and its rerun
 // after a git failure, and what a rename carries along (keychain entry, check results, active flag).
-#include "StoreTestSupport.h"
-#include "files/TokenText.h"
+#include "core/files/TokenText.h"
+#include "unit/store/StoreTestSupport.h"
 
 #include <QFileInfo>
 #include <QTest>

@@ -1,7 +1,7 @@
 // TokenStore::reload() over real files and the in-memory keychain: what it imports, what records and
 // notes it produces, which token it calls active, and that start-up never reads a secret.
-#include "StoreTestSupport.h"
-#include "files/TokenText.h"
+#include "core/files/TokenText.h"
+#include "unit/store/StoreTestSupport.h"
 
 #include <QSignalSpy>
 #include <QTest>

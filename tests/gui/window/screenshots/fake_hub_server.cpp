@@ -1,6 +1,6 @@
 // Not a test: serves the fake Hub (tests/fakes/FakeHub) on 127.0.0.1 until killed, so a screenshot of the
 // add-token dialog can show a real verdict without the internet. Prints the endpoint on stdout.
-#include "FakeHub.h"
+#include "support/FakeHub.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 // Fills HF_HOME / XDG_CONFIG_HOME (taken from the environment) with the fixture tokens and plausible
 // Hub answers, so screenshots of the main window show every column. Not a test; see take-screenshots.sh.
-#include "hub/WhoamiParser.h"
-#include "secrets/SystemSecretStore.h"
-#include "store/TokenStore.h"
+#include "core/hub/WhoamiParser.h"
+#include "core/secrets/SystemSecretStore.h"
+#include "core/store/TokenStore.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hub/RepoRef.h"
+#include "core/hub/RepoRef.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ScratchEnvironment.h"
+#include "support/ScratchEnvironment.h"
 
 #include <QByteArray>
 #include <QProcess>

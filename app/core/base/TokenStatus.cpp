@@ -1,4 +1,4 @@
-#include "store/TokenRecord.h"
+#include "core/base/TokenStatus.h"
 
 #include <QCoreApplication>
 
@@ -51,24 +51,6 @@ QString tokenStatusText(TokenStatus status)
         return QCoreApplication::translate("hftm::TokenStatus", "Hub unreachable");
     }
     return {};
-}
-
-QString tokenRoleText(const QString &role)
-{
-    if (role == QLatin1String("read"))
-        return QCoreApplication::translate("hftm::TokenRole", "read");
-    if (role == QLatin1String("write"))
-        return QCoreApplication::translate("hftm::TokenRole", "write");
-    if (role == QLatin1String("fineGrained"))
-        return QCoreApplication::translate("hftm::TokenRole", "fine-grained");
-    return role;
-}
-
-QDateTime TokenRecord::expires() const
-{
-    if (check.whoami && check.whoami->expiresAt.isValid())
-        return check.whoami->expiresAt;
-    return oauthExpiresAt;
 }
 
 } // namespace hftm

@@ -1,6 +1,8 @@
 #pragma once
 
-#include "hub/WhoamiInfo.h"
+#include "core/base/TokenRole.h"
+#include "core/base/TokenStatus.h"
+#include "core/base/WhoamiInfo.h"
 
 #include <QDateTime>
 #include <QFlags>
@@ -9,16 +11,6 @@
 #include <optional>
 
 namespace hftm {
-
-// The outcome of the last validation of a token. Only the Hub's 401 makes a token Invalid or Expired;
-// network trouble is Unreachable and rate limiting RateLimited, and neither changes the verdict.
-enum class TokenStatus { Unchecked, Valid, Expired, Invalid, RateLimited, Unreachable };
-
-QString tokenStatusId(TokenStatus status);        // "unchecked", "valid", ... "rate-limited"
-TokenStatus tokenStatusFromId(const QString &id); // unknown -> Unchecked
-QString tokenStatusText(TokenStatus status);      // translated, for people
-// How people say a Hub token role: "read", "write", "fine-grained"; unknown roles as the Hub spells them.
-QString tokenRoleText(const QString &role);
 
 // Where a token's secret is kept.
 enum class StorageLocation { Keychain = 0x1, StoredTokens = 0x2 };

@@ -1,6 +1,6 @@
-#include "ScratchEnvironment.h"
+#include "support/ScratchEnvironment.h"
 
-#include "store/TokenStore.h"
+#include "core/store/TokenStore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "FakeHub.h"
+#include "support/FakeHub.h"
 
 #include <QFile>
 #include <QHttpServer>

@@ -1,6 +1,6 @@
-#include "hub/WhoamiInfo.h"
+#include "core/base/WhoamiInfo.h"
 
-#include "JsonValues.h"
+#include "core/JsonValues.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "CliRunner.h"
+#include "support/CliRunner.h"
 
 #include <QEventLoop>
 #include <QTest>
@@ -64,8 +64,9 @@ QByteArray CliRunner::keychainLookup(const QString &name, const QString &storedT
 void CliRunner::keychainClear()
 {
     // This program's items, and the ones earlier versions wrote through QtKeychain.
-    for (const QStringList &attributes : {QStringList{QStringLiteral("application"), QStringLiteral("hf-token-manager")},
-                                          QStringList{QStringLiteral("server"), QStringLiteral("hf-token-manager")}}) {
+    for (const QStringList &attributes :
+         {QStringList{QStringLiteral("application"), QStringLiteral("hf-token-manager")},
+          QStringList{QStringLiteral("server"), QStringLiteral("hf-token-manager")}}) {
         QProcess tool;
         tool.start(QStringLiteral("secret-tool"), QStringList{QStringLiteral("clear")} + attributes);
         tool.closeWriteChannel();
