@@ -1,22 +1,13 @@
 #include "core/secrets/BoundedCaller.h"
 
-#include <QEventLoop>
-#include <QMutex>
+#include "core/secrets/AnswerRelay.h"
+
+#include <QSemaphore>
 #include <QThreadPool>
-#include <QTimer>
 
 #include <memory>
 
 namespace hftm {
-
-namespace {
-// Shared by the caller and the worker: whichever is last frees it.
-struct Completion {
-    QMutex mutex;
-    QEventLoop *loop = nullptr; // cleared by the caller, under the mutex, before its loop goes away
-    bool done = false;
-};
-} // namespace
 
 BoundedCaller::BoundedCaller(int timeoutMs)
     : m_pool(new QThreadPool)
@@ -37,37 +28,29 @@ BoundedCaller::~BoundedCaller()
 
 bool BoundedCaller::run(std::function<void()> work, const std::function<void()> &cancel)
 {
-    auto state = std::make_shared<Completion>();
-    QEventLoop loop;
-    state->loop = &loop;
-    m_pool->start([state, work = std::move(work)] {
+    // The semaphore is shared: a call that times out releases it after this frame is gone.
+    auto done = std::make_shared<QSemaphore>(0);
+    // The deadline counts from here, like the asynchronous form's: time spent queued behind a hung call
+    // is time the keychain did not answer.
+    m_pool->start([done, work = std::move(work)] {
         work();
-        const QMutexLocker locker(&state->mutex);
-        state->done = true;
-        if (state->loop)
-            QMetaObject::invokeMethod(state->loop, &QEventLoop::quit, Qt::QueuedConnection);
+        done->release();
     });
-
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    deadline.setTimerType(Qt::PreciseTimer); // "within N s" should be true, not 5 % early
-    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-    deadline.start(m_timeoutMs);
-    bool finished = false;
-    {
-        const QMutexLocker locker(&state->mutex);
-        finished = state->done;
-    }
-    if (!finished)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-
-    QMutexLocker locker(&state->mutex);
-    state->loop = nullptr;
-    finished = state->done;
-    locker.unlock();
-    if (!finished && cancel)
+    if (done->tryAcquire(1, m_timeoutMs))
+        return true;
+    if (cancel)
         cancel();
-    return finished;
+    return false;
+}
+
+void BoundedCaller::start(QObject *context, std::function<void()> work, std::function<void(bool)> onDone,
+                          std::function<void()> cancel)
+{
+    const auto relay = AnswerRelay::arm(context, m_timeoutMs, std::move(onDone), std::move(cancel));
+    m_pool->start([relay, work = std::move(work)] {
+        work();
+        relay->answered();
+    });
 }
 
 } // namespace hftm

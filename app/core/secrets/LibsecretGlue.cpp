@@ -109,4 +109,75 @@ std::shared_ptr<GCancellable> newCancellable()
     return std::shared_ptr<GCancellable>(g_cancellable_new(), CancellableDeleter());
 }
 
+namespace {
+Outcome secretError(SecretError code, const char *text)
+{
+    Outcome outcome;
+    outcome.errorDomain = 1;
+    outcome.errorCode = code;
+    outcome.errorText = QString::fromUtf8(text);
+    return outcome;
+}
+
+// Asked of the daemon each time: libsecret's cached property would not see a lock made since, because
+// its proxies were built in a sync call's private main context that nobody iterates afterwards.
+bool isLocked(SecretCollection *collection, GCancellable *cancellable, GError **error)
+{
+    GVariant *reply =
+        g_dbus_proxy_call_sync(G_DBUS_PROXY(collection), "org.freedesktop.DBus.Properties.Get",
+                               g_variant_new("(ss)", "org.freedesktop.Secret.Collection", "Locked"),
+                               G_DBUS_CALL_FLAGS_NONE, -1, cancellable, error);
+    if (!reply)
+        return true;
+    GVariant *boxed = nullptr;
+    g_variant_get(reply, "(v)", &boxed);
+    const bool locked =
+        boxed && g_variant_is_of_type(boxed, G_VARIANT_TYPE_BOOLEAN) && g_variant_get_boolean(boxed);
+    if (boxed)
+        g_variant_unref(boxed);
+    g_variant_unref(reply);
+    return locked;
+}
+} // namespace
+
+Outcome probeDefaultCollection(GCancellable *cancellable)
+{
+    Outcome outcome;
+    GError *error = nullptr;
+    SecretService *service = secret_service_get_sync(SECRET_SERVICE_NONE, cancellable, &error);
+    if (!service) {
+        outcome.take(error);
+        return outcome;
+    }
+    SecretCollection *collection = secret_collection_for_alias_sync(
+        service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE, cancellable, &error);
+    if (error) {
+        outcome.take(error);
+    } else if (!collection) {
+        // gnome-keyring with no keyring created yet: the alias points at "/".
+        outcome = secretError(SECRET_ERROR_NO_SUCH_OBJECT, "No such secret collection for the default alias");
+    } else {
+        bool locked = isLocked(collection, cancellable, &error);
+        if (locked && !error) {
+            // What a write would have done by itself: ask the user to unlock (a dismissed or impossible
+            // prompt leaves it locked).
+            GList *objects = g_list_append(nullptr, collection);
+            secret_service_unlock_sync(service, objects, cancellable, nullptr, &error);
+            g_list_free(objects);
+            if (!error)
+                locked = isLocked(collection, cancellable, &error);
+        }
+        if (error)
+            outcome.take(error);
+        else if (locked)
+            outcome = secretError(SECRET_ERROR_IS_LOCKED, "The default collection is locked");
+        else
+            outcome.ok = true;
+    }
+    if (collection)
+        g_object_unref(collection);
+    g_object_unref(service);
+    return outcome;
+}
+
 } // namespace hftm::libsecret

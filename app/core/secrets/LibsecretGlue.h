@@ -51,4 +51,10 @@ struct CancellableDeleter {
 // Shared between the caller (who may cancel on a timeout) and the worker (who uses it).
 std::shared_ptr<GCancellable> newCancellable();
 
+// Blocking, on a worker thread: whether the Secret Service answers and its default collection exists and
+// is unlocked (unlocking it if needed, which may show the user a prompt). Reads only: no item is created
+// or deleted, so the keyring file is never rewritten. A missing or locked collection comes back as the
+// SECRET_ERROR that toError() words as "no usable collection" or "locked".
+Outcome probeDefaultCollection(GCancellable *cancellable);
+
 } // namespace hftm::libsecret
