@@ -1,6 +1,9 @@
 #include "core/secrets/MemorySecretStore.h"
 
+#include "core/secrets/SecretJob.h"
+
 #include <QCoreApplication>
+#include <QTimer>
 
 namespace hftm {
 
@@ -78,6 +81,51 @@ Result<QStringList> MemorySecretStore::storedKeys()
     QStringList keys = m_entries.keys();
     keys.sort();
     return keys;
+}
+
+SecretJob *MemorySecretStore::answerLater(std::function<void(SecretJob *)> answer)
+{
+    ++m_requests;
+    auto *job = new SecretJob;
+    const std::weak_ptr<int> alive = m_alive;
+    auto respond = [this, job, alive, answer = std::move(answer)] {
+        if (alive.expired()) {
+            job->finishLater(unavailableError());
+            return;
+        }
+        ++m_answered;
+        answer(job);
+    };
+    if (m_latency.count() <= 0)
+        QMetaObject::invokeMethod(job, respond, Qt::QueuedConnection);
+    else
+        QTimer::singleShot(m_latency, Qt::PreciseTimer, job, respond);
+    return job;
+}
+
+SecretJob *MemorySecretStore::readMany(const QStringList &keys)
+{
+    return answerLater([this, keys](SecretJob *job) {
+        QHash<QString, Result<QString>> results;
+        for (const QString &key : keys)
+            results.insert(key, read(key));
+        job->finishLater(m_unavailable ? unavailableError() : Error{}, std::move(results));
+    });
+}
+
+SecretJob *MemorySecretStore::writeLater(const QString &key, const QString &secret)
+{
+    return answerLater([this, key, secret](SecretJob *job) { job->finishLater(write(key, secret)); });
+}
+
+SecretJob *MemorySecretStore::removeLater(const QString &key)
+{
+    return answerLater([this, key](SecretJob *job) { job->finishLater(remove(key)); });
+}
+
+SecretJob *MemorySecretStore::probeLater()
+{
+    return answerLater([this](SecretJob *job) { job->finishLater(probe()); });
 }
 
 } // namespace hftm
