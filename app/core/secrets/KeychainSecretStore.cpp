@@ -1,13 +1,17 @@
 #include "core/secrets/KeychainSecretStore.h"
 
 #include "core/secrets/KeychainErrors.h"
+#include "core/secrets/KeychainThread.h"
+#include "core/secrets/SecretJob.h"
+
+#ifdef HFTM_HAVE_LIBSECRET
+#include "core/secrets/LibsecretGlue.h"
+#endif
 
 #include <qt6keychain/keychain.h>
 
 #include <QCoreApplication>
-#include <QEventLoop>
-#include <QTimer>
-#include <QUuid>
+#include <QMutex>
 
 namespace hftm {
 
@@ -16,14 +20,14 @@ namespace {
 using namespace KeychainErrors;
 
 constexpr int DefaultTimeoutMs = 10000;
-const char *const ProbeKey = "hftm-probe";
+const char *const ProbeKey = "hftm-probe"; // never written: looked up to see the keychain answer
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("hftm::KeychainSecretStore", text);
 }
 
-// What one QtKeychain job ended with. Filled in by the job's finished signal while the caller still waits.
+// What one QtKeychain job ended with. Written on the keychain thread, read by the caller once done.
 struct JobOutcome {
     bool finished = false;
     QKeychain::Error error = QKeychain::NoError;
@@ -31,42 +35,44 @@ struct JobOutcome {
     QString text;
 };
 
-// Runs a job synchronously, bounded by timeoutMs.
+// Runs a job on the keychain thread and waits for it, bounded by timeoutMs; 'make' builds the job there.
 //
 // Lifetime: the job has no parent and deletes itself (deleteLater) when it finishes, whenever that is.
 // QtKeychain's libsecret backend hands the job's private data to an async GLib callback, so deleting a
 // job that is still running would let that callback touch freed memory. On a timeout we therefore just
-// stop waiting: the connection that writes into this stack frame has the local event loop as its context
-// object, so it is gone before the frame is, and a late finish only runs the job's own deleteLater.
+// stop waiting; the outcome is shared, so a late finish writes into memory that still exists.
 // A hung job keeps QtKeychain's one-at-a-time queue blocked, so later calls time out too - which is the
 // truth: the keychain is not answering.
-JobOutcome runJob(QKeychain::Job *job, int timeoutMs)
+JobOutcome runJob(std::function<QKeychain::Job *()> make, int timeoutMs)
 {
-    JobOutcome outcome;
-    QEventLoop loop;
-    job->setAutoDelete(false);
-    job->setInsecureFallback(false);
-    QObject::connect(job, &QKeychain::Job::finished, &loop, [&outcome, &loop](QKeychain::Job *finished) {
-        outcome.finished = true;
-        outcome.error = finished->error();
-        outcome.errorString = finished->errorString();
-        if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(finished))
-            outcome.text = read->textData();
-        loop.quit();
-    });
-    QObject::connect(job, &QKeychain::Job::finished, job, &QObject::deleteLater);
-
-    QTimer timer;
-    timer.setSingleShot(true);
-    timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early; "within N s" should be true
-    QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timer.start(timeoutMs);
-    job->start();
-    // Some failures (no backend at all) are reported from inside start(); don't wait for them.
-    // User input is held back while waiting so a click cannot start a second operation re-entrantly;
-    // painting and timers go on, so the window does not look hung.
-    if (!outcome.finished)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    struct Shared {
+        QMutex mutex;
+        JobOutcome outcome;
+    };
+    auto shared = std::make_shared<Shared>();
+    const bool inTime = keychainthread::run(
+        [shared, make = std::move(make)](std::function<void()> done) {
+            QKeychain::Job *job = make();
+            job->setAutoDelete(false);
+            job->setInsecureFallback(false);
+            QObject::connect(job, &QKeychain::Job::finished, job, [shared, done](QKeychain::Job *finished) {
+                {
+                    const QMutexLocker locker(&shared->mutex);
+                    shared->outcome.finished = true;
+                    shared->outcome.error = finished->error();
+                    shared->outcome.errorString = finished->errorString();
+                    if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(finished))
+                        shared->outcome.text = read->textData();
+                }
+                done();
+                finished->deleteLater();
+            });
+            job->start();
+        },
+        timeoutMs);
+    const QMutexLocker locker(&shared->mutex);
+    JobOutcome outcome = inTime ? shared->outcome : JobOutcome{};
+    shared->outcome.text.fill(QLatin1Char('\0'));
     return outcome;
 }
 
@@ -112,28 +118,119 @@ int timeoutFromEnvironment()
 
 JobOutcome readJob(const QString &service, const QString &key, int timeoutMs)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service);
-    job->setKey(key);
-    return runJob(job, timeoutMs);
+    return runJob(
+        [service, key] {
+            auto *job = new QKeychain::ReadPasswordJob(service);
+            job->setKey(key);
+            return job;
+        },
+        timeoutMs);
 }
 
 JobOutcome writeJob(const QString &service, const QString &key, const QString &secret, int timeoutMs)
 {
-    auto *job = new QKeychain::WritePasswordJob(service);
-    job->setKey(key);
-    job->setTextData(secret);
-    return runJob(job, timeoutMs);
+    return runJob(
+        [service, key, secret] {
+            auto *job = new QKeychain::WritePasswordJob(service);
+            job->setKey(key);
+            job->setTextData(secret);
+            return job;
+        },
+        timeoutMs);
 }
 
 JobOutcome deleteJob(const QString &service, const QString &key, int timeoutMs)
 {
-    auto *job = new QKeychain::DeletePasswordJob(service);
-    job->setKey(key);
-    JobOutcome outcome = runJob(job, timeoutMs);
+    JobOutcome outcome = runJob(
+        [service, key] {
+            auto *job = new QKeychain::DeletePasswordJob(service);
+            job->setKey(key);
+            return job;
+        },
+        timeoutMs);
     // Deleting what is not there is success; Secret Service already says so, other backends may not.
     if (outcome.error == QKeychain::EntryNotFound)
         outcome.error = QKeychain::NoError;
     return outcome;
+}
+
+// Reads only. Linux: QtKeychain's lookup answers "not found" from a locked keyring, so ask the Secret
+// Service itself whether its default collection is open. Elsewhere a missing probe entry's "not found"
+// is the keychain answering.
+Error probeKeychain(const QString &service, int timeoutMs)
+{
+#ifdef HFTM_HAVE_LIBSECRET
+    Q_UNUSED(service);
+    auto outcome = std::make_shared<libsecret::Outcome>();
+    auto cancellable = libsecret::newCancellable();
+    // On the keychain thread too: blocking there a moment keeps every keychain call in one queue.
+    const bool inTime = keychainthread::run(
+        [outcome, cancellable](std::function<void()> done) {
+            *outcome = libsecret::probeDefaultCollection(cancellable.get());
+            done();
+        },
+        timeoutMs);
+    if (!inTime) {
+        g_cancellable_cancel(cancellable.get());
+        return timedOut(timeoutMs);
+    }
+    return libsecret::toError(*outcome, tr("open"), tr("the default collection"));
+#else
+    const QString key = QString::fromLatin1(ProbeKey);
+    const JobOutcome back = readJob(service, key, timeoutMs);
+    if (!back.finished)
+        return timedOut(timeoutMs);
+    if (back.error == QKeychain::EntryNotFound)
+        return {};
+    return toError(back, tr("read"), key);
+#endif
+}
+
+// A locked gnome-keyring whose unlock prompt is dismissed (or cannot be shown) answers a lookup with "no
+// such entry" and a delete with success, while the item stays. Taking that at face value would make a
+// token look gone, or "remove everywhere" claim a removal that never happened. So "not found" and
+// "removed" are only believed once the probe shows the keychain is open; then the operation is run
+// again, since the probe may have been the prompt the user answered.
+Result<QString> readKeychain(const QString &service, const QString &key, int timeoutMs)
+{
+    if (key.isEmpty())
+        return emptyKey();
+    JobOutcome outcome = readJob(service, key, timeoutMs);
+    if (outcome.finished && outcome.error == QKeychain::EntryNotFound) {
+        if (const Error error = probeKeychain(service, timeoutMs))
+            return error;
+        outcome = readJob(service, key, timeoutMs);
+    }
+    if (!outcome.finished)
+        return timedOut(timeoutMs);
+    if (const Error error = toError(outcome, tr("read"), key))
+        return error;
+    return outcome.text;
+}
+
+Error writeKeychain(const QString &service, const QString &key, const QString &secret, int timeoutMs)
+{
+    if (key.isEmpty())
+        return emptyKey();
+    const JobOutcome outcome = writeJob(service, key, secret, timeoutMs);
+    if (!outcome.finished)
+        return timedOut(timeoutMs);
+    return toError(outcome, tr("write"), key);
+}
+
+Error removeKeychain(const QString &service, const QString &key, int timeoutMs)
+{
+    if (key.isEmpty())
+        return emptyKey();
+    // Probe first (see above): on a locked keychain the delete itself would report success.
+    if (Error error = probeKeychain(service, timeoutMs)) {
+        error.message = tr("Nothing was removed from the keychain. %1").arg(error.message);
+        return error;
+    }
+    const JobOutcome outcome = deleteJob(service, key, timeoutMs);
+    if (!outcome.finished)
+        return timedOut(timeoutMs);
+    return toError(outcome, tr("delete"), key);
 }
 
 } // namespace
@@ -141,79 +238,86 @@ JobOutcome deleteJob(const QString &service, const QString &key, int timeoutMs)
 KeychainSecretStore::KeychainSecretStore(QString service, int timeoutMs)
     : m_service(std::move(service))
     , m_timeoutMs(timeoutMs > 0 ? timeoutMs : timeoutFromEnvironment())
+    // The asynchronous forms run whole sequences (read, probe, read again), each job bounded by
+    // m_timeoutMs; the request as a whole gets room for its longest one.
+    , m_caller(m_timeoutMs * 3)
 {
 }
 
-// A locked gnome-keyring whose unlock prompt is dismissed (or cannot be shown) answers a lookup with "no
-// such entry" and a delete with success, while the item stays. Taking that at face value would make a
-// token look gone, or "remove everywhere" claim a removal that never happened. So "not found" and
-// "removed" are only believed once probe() shows the keychain accepts writes; then the operation is run
-// again, since the probe may have been the prompt the user answered.
 Result<QString> KeychainSecretStore::read(const QString &key)
 {
-    if (key.isEmpty())
-        return emptyKey();
-    JobOutcome outcome = readJob(m_service, key, m_timeoutMs);
-    if (outcome.finished && outcome.error == QKeychain::EntryNotFound) {
-        if (const Error error = probe())
-            return error;
-        outcome = readJob(m_service, key, m_timeoutMs);
-    }
-    if (!outcome.finished)
-        return timedOut(m_timeoutMs);
-    if (const Error error = toError(outcome, tr("read"), key))
-        return error;
-    return outcome.text;
+    return readKeychain(m_service, key, m_timeoutMs);
 }
 
 Error KeychainSecretStore::write(const QString &key, const QString &secret)
 {
-    if (key.isEmpty())
-        return emptyKey();
-    const JobOutcome outcome = writeJob(m_service, key, secret, m_timeoutMs);
-    if (!outcome.finished)
-        return timedOut(m_timeoutMs);
-    return toError(outcome, tr("write"), key);
+    return writeKeychain(m_service, key, secret, m_timeoutMs);
 }
 
 Error KeychainSecretStore::remove(const QString &key)
 {
-    if (key.isEmpty())
-        return emptyKey();
-    // Probe first (see above): on a locked keychain the delete itself would report success.
-    if (Error error = probe()) {
-        error.message = tr("Nothing was removed from the keychain. %1").arg(error.message);
-        return error;
-    }
-    const JobOutcome outcome = deleteJob(m_service, key, m_timeoutMs);
-    if (!outcome.finished)
-        return timedOut(m_timeoutMs);
-    return toError(outcome, tr("delete"), key);
+    return removeKeychain(m_service, key, m_timeoutMs);
 }
 
 Error KeychainSecretStore::probe()
 {
-    // A fresh value each time, so a stale probe entry left by a crash cannot make a broken store look fine.
-    const QString key = QString::fromLatin1(ProbeKey);
-    const QString value = QStringLiteral("probe-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const JobOutcome written = writeJob(m_service, key, value, m_timeoutMs);
-    if (!written.finished)
-        return timedOut(m_timeoutMs);
-    if (const Error error = toError(written, tr("write"), key))
-        return error;
-    const JobOutcome back = readJob(m_service, key, m_timeoutMs);
-    const JobOutcome removed = back.finished ? deleteJob(m_service, key, m_timeoutMs) : JobOutcome{};
-    if (!back.finished || !removed.finished)
-        return timedOut(m_timeoutMs);
-    if (const Error error = toError(back, tr("read"), key))
-        return error;
-    if (back.text != value) {
-        return makeError(
-            ErrorCode::Keychain,
-            tr("The keychain stored a test entry but gave a different value back, so it cannot be "
-               "trusted with tokens."));
-    }
-    return toError(removed, tr("delete"), key);
+    return probeKeychain(m_service, m_timeoutMs);
+}
+
+SecretJob *KeychainSecretStore::later(Request request)
+{
+    struct Answer {
+        Error error;
+        QHash<QString, Result<QString>> results;
+    };
+    auto *job = new SecretJob;
+    auto answer = std::make_shared<Answer>();
+    const int timeoutMs = m_caller.timeoutMs();
+    // Neither side holds this store: it may be gone before either runs. QtKeychain jobs cannot be
+    // cancelled, so a timed-out sequence is left to end on its own (its late answer is dropped).
+    m_caller.start(
+        job, [answer, request = std::move(request)] { answer->error = request(answer->results); },
+        [job, answer, timeoutMs](bool inTime) {
+            if (inTime)
+                job->finishLater(answer->error, answer->results);
+            else
+                job->finishLater(timedOut(timeoutMs));
+        },
+        {});
+    return job;
+}
+
+SecretJob *KeychainSecretStore::readMany(const QStringList &keys)
+{
+    // QtKeychain has no batch read: one job per key, one after another, on the keychain thread.
+    return later(
+        [service = m_service, keys, timeoutMs = m_timeoutMs](QHash<QString, Result<QString>> &results) {
+            for (const QString &key : keys)
+                results.insert(key, readKeychain(service, key, timeoutMs));
+            return Error{};
+        });
+}
+
+SecretJob *KeychainSecretStore::writeLater(const QString &key, const QString &secret)
+{
+    return later(
+        [service = m_service, key, secret, timeoutMs = m_timeoutMs](QHash<QString, Result<QString>> &) {
+            return writeKeychain(service, key, secret, timeoutMs);
+        });
+}
+
+SecretJob *KeychainSecretStore::removeLater(const QString &key)
+{
+    return later([service = m_service, key, timeoutMs = m_timeoutMs](QHash<QString, Result<QString>> &) {
+        return removeKeychain(service, key, timeoutMs);
+    });
+}
+
+SecretJob *KeychainSecretStore::probeLater()
+{
+    return later([service = m_service, timeoutMs = m_timeoutMs](QHash<QString, Result<QString>> &) {
+        return probeKeychain(service, timeoutMs);
+    });
 }
 
 QString KeychainSecretStore::displayName() const
