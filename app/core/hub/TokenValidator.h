@@ -42,6 +42,10 @@ public:
     // Aborts in-flight requests and drops queued ones: no resultReady() after this returns.
     // Emits finished() (synchronously) if a run was going on.
     void cancel();
+    // Aborts and drops only the requests whose key starts with keyPrefix (one caller's run), so users
+    // sharing this validator keep theirs: no resultReady() for those after this returns. Emits finished()
+    // (synchronously) when that leaves nothing open.
+    void cancelKeys(const QString &keyPrefix);
     bool isRunning() const { return m_total > 0; }
 
     // For the CLI: runs a local event loop until all are answered. Keys must be unique.
@@ -55,8 +59,8 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void start(const ValidationRequest &request, const QString &endpoint, const QString &origin);
-    void deliver(const QString &key, const ValidationResult &result);
+    void start(quint64 id, const ValidationRequest &request, const QString &endpoint, const QString &origin);
+    void deliver(quint64 id, const QString &key, const ValidationResult &result);
 
     struct CacheEntry {
         ValidationResult result;
@@ -67,7 +71,17 @@ private:
     HostScheduler m_scheduler;
     int m_cacheTtlSeconds = DefaultCacheTtlSeconds;
     QHash<QString, CacheEntry> m_cache;
-    QList<QPointer<HubReply>> m_inFlight;
+    struct InFlight {
+        QPointer<HubReply> reply;
+        quint64 id = 0;
+        QString origin;
+    };
+
+    QList<InFlight> m_inFlight;
+    // Requests not answered yet (queued or in flight), by id, with their key: cancelKeys() settles some
+    // of them without an answer, and a request no longer here is never started or delivered.
+    QHash<quint64, QString> m_open;
+    quint64 m_nextId = 0;
     quint64 m_generation = 0; // bumps on cancel(): late callbacks of older runs are ignored
     int m_total = 0;
     int m_done = 0;
