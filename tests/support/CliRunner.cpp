@@ -1,6 +1,8 @@
 #include "support/CliRunner.h"
 
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QTest>
 #include <QTimer>
 
@@ -72,6 +74,30 @@ void CliRunner::keychainClear()
         tool.closeWriteChannel();
         tool.waitForFinished(20000);
     }
+}
+
+void freshCliWorld(std::unique_ptr<ScratchEnvironment> &env, std::unique_ptr<CliRunner> &cli, CliFiles files)
+{
+    CliRunner::keychainClear();
+    cli.reset(); // it refers to the old environment
+    env = std::make_unique<ScratchEnvironment>();
+    cli = std::make_unique<CliRunner>(*env);
+    if (files == CliFiles::Fixtures) {
+        env->installFixture(QStringLiteral("files/stored_tokens"));
+        env->installFixture(QStringLiteral("files/token"));
+    }
+}
+
+void useScratchGitConfig(ScratchEnvironment &env, const QString &credentialsFile)
+{
+    const QString path = QDir(env.root()).filePath(QStringLiteral("gitconfig"));
+    QFile config(path);
+    QVERIFY2(config.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+    if (!credentialsFile.isEmpty())
+        config.write("[credential]\n\thelper = store --file=" + credentialsFile.toUtf8() + "\n");
+    config.close();
+    env.set(QStringLiteral("GIT_CONFIG_GLOBAL"), path);
+    env.set(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
 }
 
 } // namespace hftm::test

@@ -6,6 +6,8 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <memory>
+
 namespace hftm::test {
 
 // Runs the real `hftoken` binary as a separate process inside a ScratchEnvironment, the way a user's
@@ -37,5 +39,21 @@ private:
     ScratchEnvironment &m_env;
     mutable QByteArray m_transcript;
 };
+
+// Which files a CLI test's HF_HOME starts with.
+enum class CliFiles {
+    Empty,
+    Fixtures, // tests/data/files/stored_tokens and token, as huggingface_hub writes them
+};
+
+// Where every CLI test starts: the private keychain emptied (no item of an earlier test survives), a
+// fresh scratch world and a runner over it.
+void freshCliWorld(std::unique_ptr<ScratchEnvironment> &env, std::unique_ptr<CliRunner> &cli,
+                   CliFiles files = CliFiles::Empty);
+
+// Points git at a configuration file in the scratch folder, never the developer's own or the system's;
+// with credentialsFile, its credential helper is `store` into that file. Fails the running test if the
+// file cannot be written.
+void useScratchGitConfig(ScratchEnvironment &env, const QString &credentialsFile = QString());
 
 } // namespace hftm::test

@@ -1,4 +1,4 @@
-#include "gui/access/AccessFixture.h"
+#include "support/gui/AccessFixture.h"
 
 #include "core/hub/WhoamiParser.h"
 #include "ui/access/AccessGridModel.h"
@@ -9,12 +9,8 @@ namespace hftm::test {
 
 AccessFixture::AccessFixture(bool withRepoTable)
 {
-    if (!hub.start() || !env.isValid())
+    if (!env.isValid() || !world.startHub())
         return;
-    hub.addToken(LaptopSecret, QStringLiteral("whoami_read_token.json"));
-    hub.addToken(CiWriteSecret, QStringLiteral("whoami_write_token.json"));
-    hub.addToken(BobSecret, QStringLiteral("whoami_fine_grained.json"));
-    hub.addToken(ColabSecret, QStringLiteral("whoami_org_member.json"));
     hub.addRepo(RepoRef::Model, QStringLiteral("example-org/tiny-demo-gpt"));
     FakeRepo privateData;
     privateData.isPrivate = true;
@@ -29,14 +25,12 @@ AccessFixture::AccessFixture(bool withRepoTable)
     gated.gatedApprovedTokens = {CiWriteSecret, BobSecret};
     hub.addRepo(RepoRef::Model, QStringLiteral("acme-research/gated-llm-8b"), gated);
 
-    env.set(QStringLiteral("HF_ENDPOINT"), hub.endpoint());
     env.installFixture(QStringLiteral("files/stored_tokens"));
-    store = std::make_unique<TokenStore>(TokenStore::Options::fromEnvironment(env.environment()), &secrets,
-                                         nullptr);
+    store = world.makeStore();
     if (store->reload())
         return;
     client = std::make_unique<HubClient>();
-    client->setClock([this] { return now; });
+    client->setClock(world.clock());
     m_valid = store->tokens().size() == 5;
     if (withRepoTable && m_valid)
         addRepoTable();

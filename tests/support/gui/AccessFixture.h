@@ -1,10 +1,7 @@
 #pragma once
 
 #include "core/hub/HubClient.h"
-#include "core/secrets/MemorySecretStore.h"
-#include "core/store/TokenStore.h"
-#include "support/FakeHub.h"
-#include "support/ScratchEnvironment.h"
+#include "support/TestWorld.h"
 #include "ui/access/AccessWindow.h"
 
 #include <QDateTime>
@@ -13,13 +10,6 @@
 #include <memory>
 
 namespace hftm::test {
-
-// The fixture's secrets (tests/data/files/stored_tokens). The OAuth one is unknown to the fake Hub.
-inline const QString LaptopSecret = QStringLiteral("hf_FAKElaptopReadTokenForTestsOnlLrdA");
-inline const QString CiWriteSecret = QStringLiteral("hf_FAKEciWriteTokenForTestsOnlyxxCiWr");
-inline const QString BobSecret = QStringLiteral("hf_FAKEbobFineTokenForTestsOnlyxxBobF");
-inline const QString ColabSecret = QStringLiteral("hf_FAKEcolabCarolTokenForTestsOnlColb");
-inline const QString OauthSecret = QStringLiteral("hf_oauth_FAKEoauthCarolTokenForTestsOnlOaCa");
 
 // The repo table every access test uses, in watch-list order:
 //   example-org/tiny-demo-gpt            public
@@ -32,21 +22,23 @@ inline const QStringList RepoTable{
     QStringLiteral("example-org/secret-model"), QStringLiteral("acme-research/gated-llm-8b"),
     QStringLiteral("spaces/example-org/does-not-exist")};
 
-// A scratch HF_HOME holding the stored_tokens fixture, the fake Hub (over real sockets) knowing four of
-// its five tokens and the repo table, an in-memory keychain, a token store and a Hub client with a fixed
-// clock. window() builds the access window on first use, with the file dialog and URL opener scripted.
+// The test world with the stored_tokens fixture (no token file), its fake Hub (over real sockets) knowing
+// four of the five tokens and the repo table, a token store over the memory keychain and a Hub client on
+// the world's clock. window() builds the access window on first use, with the file dialog and URL opener
+// scripted.
 class AccessFixture {
 public:
     explicit AccessFixture(bool withRepoTable = true);
     ~AccessFixture();
 
     bool isValid() const { return m_valid; }
-    ScratchEnvironment env;
-    FakeHub hub;
-    MemorySecretStore secrets;
+    TestWorld world{false};
+    ScratchEnvironment &env = world.env;
+    FakeHub &hub = world.hub();
+    MemorySecretStore &secrets = world.secrets;
+    QDateTime &now = world.now;
     std::unique_ptr<TokenStore> store;
     std::unique_ptr<HubClient> client;
-    QDateTime now = QDateTime(QDate(2026, 7, 1), QTime(12, 0), Qt::UTC);
 
     AccessWindow &window();
     // Adds the repo table through the window's field, as a user pasting would.

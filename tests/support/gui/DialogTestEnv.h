@@ -2,9 +2,7 @@
 
 #include "core/hub/HubClient.h"
 #include "core/hub/TokenValidator.h"
-#include "core/secrets/MemorySecretStore.h"
-#include "core/store/TokenStore.h"
-#include "support/ScratchEnvironment.h"
+#include "support/TestWorld.h"
 
 #include <QAbstractButton>
 #include <QAccessible>
@@ -18,11 +16,12 @@
 
 namespace hftm::test {
 
-// The services a dialog is given, over a scratch HF_HOME, a scratch config folder and an in-memory
-// keychain; the Hub client talks to whatever endpoint the settings name (the fake Hub in net tests).
+// The services a dialog is given, over an empty test world (scratch HF_HOME and config folder, in-memory
+// keychain); the Hub client talks to whatever endpoint the settings name (the fake Hub in net tests).
 struct DialogTestEnv {
-    ScratchEnvironment scratch;
-    MemorySecretStore secrets;
+    TestWorld world{false};
+    ScratchEnvironment &scratch = world.env;
+    MemorySecretStore &secrets = world.secrets;
     HubClient client;
     TokenValidator validator{&client};
     std::unique_ptr<TokenStore> store = makeStore();
@@ -30,11 +29,7 @@ struct DialogTestEnv {
     // A second store over the same files, to prove something was persisted rather than cached.
     std::unique_ptr<TokenStore> makeStore()
     {
-        TokenStore::Options options;
-        options.paths = scratch.paths();
-        options.configDir = scratch.configDir();
-        options.environment = scratch.environment();
-        auto made = std::make_unique<TokenStore>(options, &secrets, nullptr);
+        auto made = world.makeStore();
         made->reload();
         return made;
     }

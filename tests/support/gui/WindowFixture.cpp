@@ -1,10 +1,8 @@
-#include "gui/window/WindowFixture.h"
+#include "support/gui/WindowFixture.h"
 
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
-#include <QFile>
-#include <QRegularExpression>
 #include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
@@ -12,6 +10,7 @@
 namespace hftm::test {
 
 WindowFixture::WindowFixture(bool installFixtures, std::unique_ptr<SecretStore> keychain)
+    : world(installFixtures)
 {
     if (keychain) {
         m_pendingSecrets = std::move(keychain);
@@ -19,10 +18,6 @@ WindowFixture::WindowFixture(bool installFixtures, std::unique_ptr<SecretStore> 
         auto memory = std::make_unique<MemorySecretStore>();
         secrets = memory.get();
         m_pendingSecrets = std::move(memory);
-    }
-    if (installFixtures) {
-        env.installFixture(QStringLiteral("files/stored_tokens"));
-        env.installFixture(QStringLiteral("files/token"));
     }
 }
 
@@ -36,15 +31,11 @@ AppContext &WindowFixture::context()
 {
     if (!m_context) {
         AppContext::Parts parts;
-        parts.options = TokenStore::Options::fromEnvironment(env.environment());
+        parts.options = world.options();
         parts.secrets = std::move(m_pendingSecrets);
-        if (withGit) {
-            QProcessEnvironment gitEnv = env.environment();
-            gitEnv.insert(QStringLiteral("HOME"), env.root());
-            gitEnv.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
-            parts.git = std::make_unique<GitCredential>(QStringLiteral("git"), gitEnv);
-        }
-        parts.now = [this] { return now; };
+        if (withGit)
+            parts.git = world.realGit();
+        parts.now = world.clock();
         m_context = std::make_unique<AppContext>(std::move(parts));
         m_context->messages().setScripted(true);
     }
@@ -72,17 +63,6 @@ void WindowFixture::trigger(QAction *action)
 {
     QVERIFY2(action->isEnabled(), qPrintable(action->text()));
     action->trigger();
-}
-
-QStringList WindowFixture::sectionsOnDisk() const
-{
-    QStringList names;
-    static const QRegularExpression header(QStringLiteral("^\\[(.+)\\]\\s*$"),
-                                           QRegularExpression::MultilineOption);
-    auto it = header.globalMatch(QString::fromUtf8(env.readFile(QStringLiteral("stored_tokens"))));
-    while (it.hasNext())
-        names << it.next().captured(1);
-    return names;
 }
 
 QStringList WindowFixture::visibleStrings()

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/secrets/MemorySecretStore.h"
-#include "support/ScratchEnvironment.h"
+#include "support/TestWorld.h"
 #include "ui/app/AppContext.h"
 #include "ui/window/MainWindow.h"
 
@@ -13,18 +13,19 @@ class QAction;
 
 namespace hftm::test {
 
-// A main window over a scratch HF_HOME holding tests/data/files/stored_tokens (and token), an in-memory
-// keychain, scripted message boxes and a clock the test sets. Build it in steps: prepare the scratch
-// environment, then context(), then window().
+// A main window over the test world (a scratch HF_HOME holding tests/data/files/stored_tokens and token,
+// the world's clock), an in-memory keychain owned by the window's context, and scripted message boxes.
+// Build it in steps: prepare the scratch environment, then context(), then window().
 class WindowFixture {
 public:
     // keychain: null for an in-memory one (then 'secrets' points at it), or e.g. a real KeychainSecretStore.
     explicit WindowFixture(bool installFixtures = true, std::unique_ptr<SecretStore> keychain = nullptr);
     ~WindowFixture();
 
-    ScratchEnvironment env;
+    TestWorld world;
+    ScratchEnvironment &env = world.env;
+    QDateTime &now = world.now;
     MemorySecretStore *secrets = nullptr; // owned by the context; null with a real keychain
-    QDateTime now = QDateTime(QDate(2026, 7, 1), QTime(12, 0), Qt::UTC);
     // Set before context(): a real git from PATH whose global config is a fresh one inside the scratch
     // folder (no credential helper), instead of no git integration at all.
     bool withGit = false;
@@ -37,7 +38,7 @@ public:
     // Triggers an action the way a user's click on its toolbar button does.
     static void trigger(QAction *action);
     // The names in stored_tokens right now, read straight from the file.
-    QStringList sectionsOnDisk() const;
+    QStringList sectionsOnDisk() const { return world.sectionsOnDisk(); }
     // Every string a user or assistive technology can see on the window's widgets: titles, tooltips,
     // status tips, accessible names and descriptions, what's-this, and the status bar message.
     QStringList visibleStrings();
@@ -47,9 +48,5 @@ private:
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<MainWindow> m_window;
 };
-
-// The fixture's secrets, as huggingface_hub's stored_tokens holds them.
-inline const QString CiWriteSecret = QStringLiteral("hf_FAKEciWriteTokenForTestsOnlyxxCiWr");
-inline const QString LaptopReadSecret = QStringLiteral("hf_FAKElaptopReadTokenForTestsOnlLrdA");
 
 } // namespace hftm::test

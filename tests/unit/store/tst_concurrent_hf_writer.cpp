@@ -1,7 +1,7 @@
 // huggingface_hub rewrites stored_tokens in place (open with truncate, write, no lock). A TokenStore that
 // reads inside that window must neither flag nor drop a token, and must not write a partial file back.
 #include "core/files/IniDocument.h"
-#include "unit/store/StoreTestSupport.h"
+#include "support/TestWorld.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 using namespace hftm;
-using hftm::test::StoreWorld;
+using hftm::test::TestWorld;
 
 namespace {
 
@@ -132,7 +132,7 @@ class TestConcurrentHfWriter : public QObject {
 private slots:
     void init()
     {
-        m_world = std::make_unique<StoreWorld>(false);
+        m_world = std::make_unique<TestWorld>(false);
         m_path = m_world->env.writeFile(QStringLiteral("stored_tokens"), raceFile());
     }
     void cleanup() { m_world.reset(); }
@@ -270,7 +270,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<StoreWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
     QString m_path;
 };
 

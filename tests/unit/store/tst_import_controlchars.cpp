@@ -14,6 +14,7 @@
 #include <memory>
 
 using hftm::test::CliRunner;
+using hftm::test::freshCliWorld;
 using hftm::test::ScratchEnvironment;
 
 namespace {
@@ -50,9 +51,7 @@ class TestImportControlChars : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
-        m_env = std::make_unique<ScratchEnvironment>();
-        m_cli = std::make_unique<CliRunner>(*m_env);
+        freshCliWorld(m_env, m_cli);
     }
     void cleanup()
     {

@@ -1,6 +1,6 @@
 // MetadataFile, Settings and TokenRecord's persisted form: round trips, clamping, an unreadable
 // tokens.json that no operation may overwrite, and updates from several writers that all survive.
-#include "unit/store/StoreTestSupport.h"
+#include "support/TestWorld.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -10,7 +10,7 @@
 #include <thread>
 
 using namespace hftm;
-using hftm::test::StoreWorld;
+using hftm::test::TestWorld;
 
 #include <sys/stat.h>
 
@@ -57,7 +57,7 @@ class TestMetadataFile : public QObject {
 private slots:
     void missingOrEmptyFileMeansDefaults()
     {
-        StoreWorld world(false);
+        TestWorld world(false);
         const MetadataFile file(world.env.configDir());
         QCOMPARE(QFileInfo(file.path()).fileName(), QStringLiteral("tokens.json"));
         Result<MetadataFile::Content> content = file.load();
@@ -72,7 +72,7 @@ private slots:
 
     void contentRoundTripsThroughTheFile()
     {
-        StoreWorld world(false);
+        TestWorld world(false);
         const MetadataFile file(world.env.configDir());
         const TokenMetadata sample = sampleMetadata();
         QVERIFY(file.update([&](MetadataFile::Content &c) {
@@ -167,7 +167,7 @@ private slots:
 
     void saveSettingsRoundTripsButNeverChangesTheStorageMode()
     {
-        StoreWorld world;
+        TestWorld world;
         auto store = world.makeStore();
         QVERIFY(!store->reload().isError());
         Settings wanted;
@@ -203,7 +203,7 @@ private slots:
         activate.activate = true;
         QTest::newRow("reload") << Operation([](TokenStore &s) { s.reload(); });
         QTest::newRow("add") << Operation(
-            [=](TokenStore &s) { s.add(QStringLiteral("new"), test::Canary, activate); });
+            [=](TokenStore &s) { s.add(QStringLiteral("new"), test::fixture::Canary, activate); });
         QTest::newRow("record check") << Operation([](TokenStore &s) {
             TokenCheck check;
             check.status = TokenStatus::Valid;
@@ -225,7 +225,7 @@ private slots:
     void corruptMetadataIsNeverOverwritten()
     {
         QFETCH(Operation, operation);
-        StoreWorld world;
+        TestWorld world;
         const QByteArray corrupt = "{\"version\": 1, \"tokens\": {";
         world.writeMetadata(corrupt);
         auto store = world.makeStore();
@@ -252,7 +252,7 @@ private slots:
 
     void updatesFromTwoWritersAreBothKept()
     {
-        StoreWorld world(false);
+        TestWorld world(false);
         const MetadataFile first(world.env.configDir());
         const MetadataFile second(world.env.configDir());
         // 'first' read before 'second' wrote; its update must still start from what is on disk now.
@@ -281,7 +281,7 @@ private slots:
 
     void concurrentUpdatesLoseNothing()
     {
-        StoreWorld world(false);
+        TestWorld world(false);
         constexpr int PerWriter = 20;
         // Separate MetadataFile objects on separate threads take separate flocks, like two processes.
         auto writer = [&](const QString &prefix) {

@@ -2,12 +2,12 @@
 // stored_tokens, a switch that cannot be completed is refused, and no transition ever loses a token.
 #include "core/files/TokenText.h"
 #include "core/store/StorageModeSwitch.h"
-#include "unit/store/StoreTestSupport.h"
+#include "support/TestWorld.h"
 
 #include <QTest>
 
 using namespace hftm;
-using hftm::test::StoreWorld;
+using hftm::test::TestWorld;
 
 Q_DECLARE_METATYPE(hftm::StorageMode)
 
@@ -32,7 +32,7 @@ class TestStorageMode : public QObject {
 private slots:
     void init()
     {
-        m_world = std::make_unique<StoreWorld>();
+        m_world = std::make_unique<TestWorld>();
         m_store = m_world->makeStore();
         QVERIFY(!m_store->reload().isError());
         m_fixture = m_world->storedTokens();
@@ -142,7 +142,7 @@ private slots:
         QVERIFY(!m_store->setStorageMode(from).isError());
         // A token added in the starting mode lives only where that mode puts new tokens (e.g. only in
         // the keychain for keychain-only), which is the copy a careless switch would drop.
-        const Result<TokenRecord> added = m_store->add(QStringLiteral("added"), test::Canary, {});
+        const Result<TokenRecord> added = m_store->add(QStringLiteral("added"), test::fixture::Canary, {});
         QVERIFY2(added, qPrintable(added.error().message));
         QMap<QString, QString> before;
         for (const TokenRecord &record : m_store->tokens()) {
@@ -186,11 +186,11 @@ private slots:
         QVERIFY(!m_store->setStorageMode(StorageMode::KeychainOnly).isError());
         // `hf auth login` appends a plaintext section behind our back.
         m_world->env.writeFile(QStringLiteral("stored_tokens"),
-                               m_world->storedTokens() + section(QStringLiteral("from-hf"), test::Canary) +
+                               m_world->storedTokens() + section(QStringLiteral("from-hf"), test::fixture::Canary) +
                                    "\n");
         QVERIFY(!m_store->reload().isError());
-        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("from-hf")), test::Canary);
-        QVERIFY(!m_world->storedTokens().contains(test::Canary.toUtf8()));
+        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("from-hf")), test::fixture::Canary);
+        QVERIFY(!m_world->storedTokens().contains(test::fixture::Canary.toUtf8()));
         QCOMPARE(m_store->token(QStringLiteral("from-hf"))->storage,
                  StorageLocations(StorageLocation::Keychain));
         QVERIFY(!m_store->token(QStringLiteral("from-hf"))->missingFromFiles);
@@ -203,7 +203,7 @@ private slots:
         QVERIFY(!m_store->setStorageMode(StorageMode::KeychainOnly).isError());
         m_world->secrets.setUnavailable(true);
         const QByteArray withNew =
-            m_world->storedTokens() + section(QStringLiteral("from-hf"), test::Canary) + "\n";
+            m_world->storedTokens() + section(QStringLiteral("from-hf"), test::fixture::Canary) + "\n";
         m_world->env.writeFile(QStringLiteral("stored_tokens"), withNew);
         QVERIFY(!m_store->reload().isError());
         // Only a secret the keychain is known to hold may leave the file.
@@ -223,7 +223,7 @@ private slots:
 
         // `hf auth login` stores a new secret under an existing name.
         QByteArray bytes = m_world->storedTokens();
-        bytes.replace(secretOf("laptop-read").toUtf8(), test::Canary.toUtf8());
+        bytes.replace(secretOf("laptop-read").toUtf8(), test::fixture::Canary.toUtf8());
         m_world->env.writeFile(QStringLiteral("stored_tokens"), bytes);
         QVERIFY(!m_store->reload().isError());
 
@@ -231,16 +231,16 @@ private slots:
         // Files-only mode adopts a secret hf changed even when a stale keychain copy was left behind, and
         // secret()/switchTo() use the file, never that leftover.
         QCOMPARE(m_store->token(QStringLiteral("laptop-read"))->fingerprint,
-                 TokenText::fingerprint(test::Canary));
+                 TokenText::fingerprint(test::fixture::Canary));
         const Result<QString> value = m_store->secret(QStringLiteral("laptop-read"));
         QVERIFY(value);
-        QCOMPARE(*value, test::Canary);
+        QCOMPARE(*value, test::fixture::Canary);
         QVERIFY(!m_store->switchTo(QStringLiteral("laptop-read")).isError());
-        QCOMPARE(m_world->env.readFile(QStringLiteral("token")), test::Canary.toUtf8());
+        QCOMPARE(m_world->env.readFile(QStringLiteral("token")), test::fixture::Canary.toUtf8());
     }
 
 private:
-    std::unique_ptr<StoreWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
     std::unique_ptr<TokenStore> m_store;
     QByteArray m_fixture;
 };

@@ -2,12 +2,12 @@
 // fields, where the secret lands in each storage mode, and which copy secret() hands out.
 #include "core/files/StoredTokensLock.h"
 #include "core/files/TokenText.h"
-#include "unit/store/StoreTestSupport.h"
+#include "support/TestWorld.h"
 
 #include <QTest>
 
 using namespace hftm;
-using hftm::test::StoreWorld;
+using hftm::test::TestWorld;
 
 Q_DECLARE_METATYPE(hftm::ErrorCode)
 
@@ -24,7 +24,7 @@ class TestTokenStoreAdd : public QObject {
 private slots:
     void init()
     {
-        m_world = std::make_unique<StoreWorld>();
+        m_world = std::make_unique<TestWorld>();
         m_store = m_world->makeStore();
         QVERIFY(!m_store->reload().isError());
         m_fixture = m_world->storedTokens();
@@ -34,7 +34,7 @@ private slots:
         // Whatever a test did, the non-secret metadata file never holds a secret (checklist #7).
         const QByteArray metadata = m_world->metadataBytes();
         QVERIFY(!metadata.isEmpty());
-        QVERIFY2(!metadata.contains(test::Canary.toUtf8()), "the canary reached tokens.json");
+        QVERIFY2(!metadata.contains(test::fixture::Canary.toUtf8()), "the canary reached tokens.json");
         QVERIFY2(!metadata.contains(test::FixtureRefreshToken), "a refresh token reached tokens.json");
         for (const auto &token : test::fixtureTokens())
             QVERIFY2(!metadata.contains(token.second.toUtf8()), qPrintable(token.first));
@@ -49,7 +49,7 @@ private slots:
         QTest::addColumn<bool>("replace");
         QTest::addColumn<ErrorCode>("code");
 
-        const QString canary = test::Canary;
+        const QString canary = test::fixture::Canary;
         QTest::newRow("DEFAULT") << QStringLiteral("DEFAULT") << canary << false << ErrorCode::InvalidInput;
         QTest::newRow("default, other case")
             << QStringLiteral("default") << canary << false << ErrorCode::InvalidInput;
@@ -104,17 +104,17 @@ private slots:
     {
         AddOptions replace;
         replace.replace = true;
-        const Result<TokenRecord> renamed = m_store->add(QStringLiteral("ci-write"), test::Canary, replace);
+        const Result<TokenRecord> renamed = m_store->add(QStringLiteral("ci-write"), test::fixture::Canary, replace);
         QVERIFY2(renamed, qPrintable(renamed.error().message));
-        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("ci-write")), test::Canary);
-        QVERIFY(m_world->storedTokens().contains("[ci-write]\nhf_token = " + test::Canary.toUtf8() + "\n\n"));
+        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("ci-write")), test::fixture::Canary);
+        QVERIFY(m_world->storedTokens().contains("[ci-write]\nhf_token = " + test::fixture::Canary.toUtf8() + "\n\n"));
         // ci-write was the active token: its new secret is written to `token` too, as `hf auth login` does,
         // instead of leaving the old secret active under no name.
         QVERIFY(renamed->active);
         QCOMPARE(m_store->active().name, QStringLiteral("ci-write"));
-        QCOMPARE(m_world->env.readFile(QStringLiteral("token")), test::Canary.toUtf8());
+        QCOMPARE(m_world->env.readFile(QStringLiteral("token")), test::fixture::Canary.toUtf8());
 
-        const Result<TokenRecord> twin = m_store->add(QStringLiteral("twin"), test::Canary, replace);
+        const Result<TokenRecord> twin = m_store->add(QStringLiteral("twin"), test::fixture::Canary, replace);
         QVERIFY2(twin, qPrintable(twin.error().message));
         QCOMPARE(twin->fingerprint, m_store->token(QStringLiteral("ci-write"))->fingerprint);
     }
@@ -129,9 +129,9 @@ private slots:
         QCOMPARE(m_world->storedTokens(), m_fixture);
         QVERIFY(m_store->token(name)->oauth);
 
-        QVERIFY(m_store->add(name, test::Canary, replace));
+        QVERIFY(m_store->add(name, test::fixture::Canary, replace));
         const QByteArray file = m_world->storedTokens();
-        QVERIFY(file.contains("[oauth-carol-example]\nhf_token = " + test::Canary.toUtf8() + "\n\n"));
+        QVERIFY(file.contains("[oauth-carol-example]\nhf_token = " + test::fixture::Canary.toUtf8() + "\n\n"));
         QVERIFY(!file.contains("refresh_token"));
         QVERIFY(!file.contains("expires_at"));
         QVERIFY(!m_store->token(name)->oauth);
@@ -140,7 +140,7 @@ private slots:
         QByteArray others = m_fixture;
         others.replace("hf_token = " + secretOf("oauth-carol-example").toUtf8() +
                            "\nrefresh_token = " + test::FixtureRefreshToken + "\nexpires_at = 1790000000\n",
-                       "hf_token = " + test::Canary.toUtf8() + "\n");
+                       "hf_token = " + test::fixture::Canary.toUtf8() + "\n");
         QCOMPARE(file, others);
     }
 
@@ -150,7 +150,7 @@ private slots:
         whoami.user = QStringLiteral("alice");
         whoami.role = QStringLiteral("write");
         whoami.tokenDisplayName = QStringLiteral("fresh");
-        const Result<TokenRecord> added = m_store->add(QStringLiteral("fresh"), test::Canary, {}, whoami);
+        const Result<TokenRecord> added = m_store->add(QStringLiteral("fresh"), test::fixture::Canary, {}, whoami);
         QVERIFY2(added, qPrintable(added.error().message));
         QCOMPARE(added->check.status, TokenStatus::Valid);
         QCOMPARE(added->check.verdict, TokenStatus::Valid);
@@ -173,13 +173,13 @@ private slots:
         activate.activate = true;
         // Pasted text is trimmed like huggingface_hub trims, and the trimmed token is what is stored.
         const Result<TokenRecord> added = m_store->add(
-            QStringLiteral("new"), QStringLiteral("  ") + test::Canary + QStringLiteral("\n"), activate);
+            QStringLiteral("new"), QStringLiteral("  ") + test::fixture::Canary + QStringLiteral("\n"), activate);
         QVERIFY2(added, qPrintable(added.error().message));
-        QCOMPARE(m_world->env.readFile(QStringLiteral("token")), test::Canary.toUtf8());
+        QCOMPARE(m_world->env.readFile(QStringLiteral("token")), test::fixture::Canary.toUtf8());
         QVERIFY(added->active);
         QCOMPARE(m_store->active().name, QStringLiteral("new"));
         QVERIFY(!m_store->token(QStringLiteral("ci-write"))->active);
-        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("new")), test::Canary);
+        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("new")), test::fixture::Canary);
     }
 
     void keychainFailureLeavesTheFilesAlone()
@@ -188,7 +188,7 @@ private slots:
         const QByteArray metadata = m_world->metadataBytes();
         AddOptions activate;
         activate.activate = true;
-        const Result<TokenRecord> added = m_store->add(QStringLiteral("new"), test::Canary, activate);
+        const Result<TokenRecord> added = m_store->add(QStringLiteral("new"), test::fixture::Canary, activate);
         QVERIFY(!added);
         QCOMPARE(added.error().code, ErrorCode::KeychainUnavailable);
         // Never a silent plaintext write instead (checklist #16/#17).
@@ -219,7 +219,7 @@ private slots:
         const QByteArray metadata = m_world->metadataBytes();
         AddOptions replace;
         replace.replace = true;
-        const Result<TokenRecord> added = impatient.add(name, test::Canary, replace);
+        const Result<TokenRecord> added = impatient.add(name, test::fixture::Canary, replace);
         QVERIFY(!added);
         QCOMPARE(added.error().code, ErrorCode::LockTimeout);
         QCOMPARE(m_world->storedTokens(), m_fixture);
@@ -240,12 +240,12 @@ private slots:
     {
         QVERIFY(!m_store->setStorageMode(StorageMode::KeychainOnly).isError());
         const QByteArray before = m_world->storedTokens();
-        const Result<TokenRecord> added = m_store->add(QStringLiteral("vault"), test::Canary, {});
+        const Result<TokenRecord> added = m_store->add(QStringLiteral("vault"), test::fixture::Canary, {});
         QVERIFY2(added, qPrintable(added.error().message));
         QCOMPARE(added->storage, StorageLocations(StorageLocation::Keychain));
         QCOMPARE(m_world->storedTokens(), before);
-        QVERIFY(!m_world->storedTokens().contains(test::Canary.toUtf8()));
-        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("vault")), test::Canary);
+        QVERIFY(!m_world->storedTokens().contains(test::fixture::Canary.toUtf8()));
+        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("vault")), test::fixture::Canary);
         // A later reload does not mistake "not in the file" for "removed by hf".
         QVERIFY(!m_store->reload().isError());
         QVERIFY(!m_store->token(QStringLiteral("vault"))->missingFromFiles);
@@ -273,20 +273,20 @@ private slots:
         QVERIFY(!m_store->setStorageMode(StorageMode::FilesOnly).isError());
         m_world->secrets.setUnavailable(true); // would fail any call
         const int operations = m_world->secrets.operationCount();
-        const Result<TokenRecord> added = m_store->add(QStringLiteral("plain"), test::Canary, {});
+        const Result<TokenRecord> added = m_store->add(QStringLiteral("plain"), test::fixture::Canary, {});
         QVERIFY2(added, qPrintable(added.error().message));
         QCOMPARE(added->storage, StorageLocations(StorageLocation::StoredTokens));
-        QVERIFY(m_world->storedTokens().contains("[plain]\nhf_token = " + test::Canary.toUtf8() + "\n\n"));
+        QVERIFY(m_world->storedTokens().contains("[plain]\nhf_token = " + test::fixture::Canary.toUtf8() + "\n\n"));
         QCOMPARE(m_world->secrets.operationCount(), operations);
     }
 
     void secretPrefersTheKeychain()
     {
         // Make the two copies differ so the answer shows where it came from.
-        QVERIFY(!m_world->secrets.write(QStringLiteral("laptop-read"), test::Canary).isError());
+        QVERIFY(!m_world->secrets.write(QStringLiteral("laptop-read"), test::fixture::Canary).isError());
         const Result<QString> value = m_store->secret(QStringLiteral("laptop-read"));
         QVERIFY(value);
-        QCOMPARE(*value, test::Canary);
+        QCOMPARE(*value, test::fixture::Canary);
     }
 
     void secretFallsBackToTheFileCopyWhenTheKeychainIsDown()
@@ -315,7 +315,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<StoreWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
     std::unique_ptr<TokenStore> m_store;
     QByteArray m_fixture;
 };

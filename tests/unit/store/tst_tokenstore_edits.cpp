@@ -1,14 +1,15 @@
 // TokenStore::recordCheck(), remove() and rename(): the verdict rules, the remove report and its rerun
 // after a git failure, and what a rename carries along (keychain entry, check results, active flag).
 #include "core/files/TokenText.h"
-#include "unit/store/StoreTestSupport.h"
+#include "support/ScriptedGit.h"
+#include "support/TestWorld.h"
 
 #include <QFileInfo>
 #include <QTest>
 
 using namespace hftm;
 using hftm::test::ScriptedGit;
-using hftm::test::StoreWorld;
+using hftm::test::TestWorld;
 
 Q_DECLARE_METATYPE(hftm::TokenStatus)
 
@@ -40,14 +41,14 @@ class TestTokenStoreEdits : public QObject {
 private slots:
     void init()
     {
-        m_world = std::make_unique<StoreWorld>();
+        m_world = std::make_unique<TestWorld>();
         m_store = m_world->makeStore();
         QVERIFY(!m_store->reload().isError());
     }
     void cleanup()
     {
         const QByteArray metadata = m_world->metadataBytes();
-        QVERIFY2(!metadata.contains(test::Canary.toUtf8()), "the canary reached tokens.json");
+        QVERIFY2(!metadata.contains(test::fixture::Canary.toUtf8()), "the canary reached tokens.json");
         QVERIFY2(!metadata.contains(test::FixtureRefreshToken), "a refresh token reached tokens.json");
         for (const auto &token : test::fixtureTokens())
             QVERIFY2(!metadata.contains(token.second.toUtf8()), qPrintable(token.first));
@@ -150,7 +151,7 @@ private slots:
 
         AddOptions options;
         options.registerWithGit = true;
-        const Result<TokenRecord> added = withGit->add(QStringLiteral("gitty"), test::Canary, options);
+        const Result<TokenRecord> added = withGit->add(QStringLiteral("gitty"), test::fixture::Canary, options);
         QVERIFY2(added, qPrintable(added.error().message));
         QVERIFY(added->gitRegistered);
         QCOMPARE(working.calls(), QStringList{QStringLiteral("credential approve")});
@@ -279,7 +280,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<StoreWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
     std::unique_ptr<TokenStore> m_store;
 };
 

@@ -1,13 +1,13 @@
 // TokenStore::reload() over real files and the in-memory keychain: what it imports, what records and
 // notes it produces, which token it calls active, and that start-up never reads a secret.
 #include "core/files/TokenText.h"
-#include "unit/store/StoreTestSupport.h"
+#include "support/TestWorld.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace hftm;
-using hftm::test::StoreWorld;
+using hftm::test::TestWorld;
 
 Q_DECLARE_METATYPE(hftm::ActiveToken::Source)
 
@@ -15,7 +15,7 @@ class TestTokenStoreSync : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() { m_world = std::make_unique<StoreWorld>(); }
+    void init() { m_world = std::make_unique<TestWorld>(); }
     void cleanup() { m_world.reset(); }
 
     void reloadImportsEveryFixtureTokenIntoTheKeychain()
@@ -93,7 +93,7 @@ private slots:
             << QStringLiteral("HUGGING_FACE_HUB_TOKEN") << laptop << QByteArray()
             << ActiveToken::Source::EnvLegacy << QStringLiteral("laptop-read") << QString() << false;
         QTest::newRow("token file holds an unknown token")
-            << QString() << QString() << QByteArray(test::Canary.toUtf8()) << ActiveToken::Source::TokenFile
+            << QString() << QString() << QByteArray(test::fixture::Canary.toUtf8()) << ActiveToken::Source::TokenFile
             << QString() << QString() << false;
         QTest::newRow("nothing in force") << QString() << QString() << QByteArray()
                                           << ActiveToken::Source::None << QString() << QString() << false;
@@ -187,20 +187,20 @@ private slots:
         QCOMPARE(store->token(QStringLiteral("laptop-read"))->check.verdict, TokenStatus::Valid);
         const int before = m_world->secrets.operationCount();
         QByteArray bytes = m_world->storedTokens();
-        bytes.replace(test::fixtureSecret(QStringLiteral("laptop-read")).toUtf8(), test::Canary.toUtf8());
+        bytes.replace(test::fixtureSecret(QStringLiteral("laptop-read")).toUtf8(), test::fixture::Canary.toUtf8());
         m_world->env.writeFile(QStringLiteral("stored_tokens"), bytes);
 
         QVERIFY(!store->reload().isError());
-        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("laptop-read")), test::Canary);
+        QCOMPARE(m_world->secrets.entries().value(QStringLiteral("laptop-read")), test::fixture::Canary);
         QCOMPARE(m_world->secrets.operationCount(), before + 1); // the one write, no read
         const TokenRecord record = *store->token(QStringLiteral("laptop-read"));
-        QCOMPARE(record.fingerprint, TokenText::fingerprint(test::Canary));
+        QCOMPARE(record.fingerprint, TokenText::fingerprint(test::fixture::Canary));
         QCOMPARE(record.check.verdict, TokenStatus::Unchecked); // the old verdict was about another secret
         QCOMPARE(store->syncNotes().filter(QStringLiteral("Adopted")).size(), 1);
     }
 
 private:
-    std::unique_ptr<StoreWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
 };
 
 QTEST_GUILESS_MAIN(TestTokenStoreSync)
