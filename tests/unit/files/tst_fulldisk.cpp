@@ -2,9 +2,9 @@
 // never replaces the file (Qt 6.4's QSaveFile renamed an empty temp file over it on ENOSPC), and a
 // bind-mounted target is written in place under the lock. Failures are injected through SecretFile's
 // system-call seam (always) and made real with a tiny tmpfs and a bind mount (as root, as in CI).
+#include "support/Files.h"
+#include "support/Mounts.h"
 #include "support/ScratchEnvironment.h"
-#include "unit/files/FilesTestSupport.h"
-#include "unit/files/MountSupport.h"
 
 #include "core/files/SecretFile.h"
 #include "core/files/StoredTokensFile.h"
@@ -19,17 +19,12 @@
 #include <unistd.h>
 
 using namespace hftm;
+using hftm::test::bytesOrMissing;
 
 namespace {
 
 const QByteArray OldBytes = "[old]\nhf_token = hf_OldBytesMustSurviveAFullDisk\n\n";
 const QByteArray NewBytes = QByteArray("[new]\nhf_token = hf_NewBytes\n\n").repeated(40);
-
-QByteArray readBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
 
 QStringList entriesOf(const QString &folder)
 {
@@ -153,7 +148,7 @@ void TestFullDisk::injectedWriteFaults()
 
     QCOMPARE(int(error.code), code);
     QVERIFY2(error.message.contains(words, Qt::CaseInsensitive), qPrintable(error.message));
-    QCOMPARE(readBytes(path), error ? OldBytes : NewBytes);
+    QCOMPARE(bytesOrMissing(path), error ? OldBytes : NewBytes);
     if (error)
         QVERIFY2(error.message.contains(path), qPrintable(error.message));
     QCOMPARE(test::modeOf(path), 0600);
@@ -184,13 +179,13 @@ void TestFullDisk::realFullTmpfs()
     QCOMPARE(error.code, ErrorCode::DiskFull);
     QVERIFY2(error.message.contains(QStringLiteral("disk is full: nothing was changed")),
              qPrintable(error.message));
-    QCOMPARE(readBytes(path), OldBytes);
+    QCOMPARE(bytesOrMissing(path), OldBytes);
     QCOMPARE(entriesOf(disk), (QStringList{QStringLiteral("filler"), name}));
 
     // With room again the same write goes through: the failure was the disk, not the writer.
     QVERIFY(QFile::remove(disk + QStringLiteral("/filler")));
     QCOMPARE(SecretFile::write(path, NewBytes).code, ErrorCode::None);
-    QCOMPARE(readBytes(path), NewBytes);
+    QCOMPARE(bytesOrMissing(path), NewBytes);
 }
 
 void TestFullDisk::renameRefusedWritesInPlaceUnderLock_data()
@@ -213,9 +208,9 @@ void TestFullDisk::renameRefusedWritesInPlaceUnderLock()
         const Result<StoredTokensLock> lock = StoredTokensLock::acquire(paths.lockPath, 0);
         QVERIFY(lock);
         QCOMPARE(SecretFile::write(path, NewBytes).code, ErrorCode::None);
-        QCOMPARE(readBytes(path), NewBytes);
+        QCOMPARE(bytesOrMissing(path), NewBytes);
         QCOMPARE(SecretFile::write(path, OldBytes).code, ErrorCode::None); // shorter: truncated to length
-        QCOMPARE(readBytes(path), OldBytes);
+        QCOMPARE(bytesOrMissing(path), OldBytes);
     }
     QCOMPARE(test::modeOf(path), 0600);
     const QStringList notes = SecretFile::takeNotes();
@@ -236,7 +231,7 @@ void TestFullDisk::renameRefusedWithoutLockChangesNothing()
     QCOMPARE(error.code, ErrorCode::Io);
     QVERIFY2(error.message.contains(QStringLiteral("mount point")) && error.message.contains(path),
              qPrintable(error.message));
-    QCOMPARE(readBytes(path), OldBytes);
+    QCOMPARE(bytesOrMissing(path), OldBytes);
     QCOMPARE(entriesOf(m_env->hfHome()), QStringList{QStringLiteral("stored_tokens")});
     QVERIFY(SecretFile::takeNotes().isEmpty());
 }
@@ -266,7 +261,7 @@ void TestFullDisk::bindMountedTargets()
     const QString secret = QStringLiteral("hf_FAKEnewTokenWrittenInPlacexxxxxxxxxxx");
     if (name == QLatin1String("token")) {
         QCOMPARE(ActiveTokenFile::write(target, secret).code, ErrorCode::None);
-        QCOMPARE(readBytes(host), secret.toUtf8());
+        QCOMPARE(bytesOrMissing(host), secret.toUtf8());
     } else {
         const StoredTokensFile file(m_env->paths());
         const Result<IniDocument> written = file.update([&](IniDocument &doc) -> Result<bool> {
@@ -274,10 +269,10 @@ void TestFullDisk::bindMountedTargets()
             return true;
         });
         QVERIFY2(written, qPrintable(written.error().message));
-        QVERIFY(readBytes(host).contains("[added]\nhf_token = " + secret.toUtf8()));
-        QVERIFY(readBytes(host).contains("hf_OldBytesMustSurviveAFullDisk"));
+        QVERIFY(bytesOrMissing(host).contains("[added]\nhf_token = " + secret.toUtf8()));
+        QVERIFY(bytesOrMissing(host).contains("hf_OldBytesMustSurviveAFullDisk"));
     }
-    QCOMPARE(readBytes(target), readBytes(host));
+    QCOMPARE(bytesOrMissing(target), bytesOrMissing(host));
     const QStringList notes = SecretFile::takeNotes();
     QCOMPARE(notes.size(), 1);
     QVERIFY2(notes.first().contains(target), qPrintable(notes.first()));
@@ -329,7 +324,7 @@ void TestFullDisk::emptyMetadataIsNotOverwrittenWithDefaults()
     QCOMPARE(saved.error().code, ErrorCode::FileUnparseable);
     QVERIFY2(saved.error().message.contains(path) && saved.error().message.contains(QStringLiteral("empty")),
              qPrintable(saved.error().message));
-    QCOMPARE(readBytes(path), QByteArray());
+    QCOMPARE(bytesOrMissing(path), QByteArray());
 }
 
 QTEST_GUILESS_MAIN(TestFullDisk)

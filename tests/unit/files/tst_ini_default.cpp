@@ -1,8 +1,8 @@
 // configparser copies the keys of [DEFAULT] into every section. A stored_tokens whose DEFAULT holds a key
 // huggingface_hub reads (hf_token, refresh_token, expires_at) would make Python see other tokens than we
 // do: such a file is refused, never rewritten. An empty DEFAULT, or one with other keys, is harmless.
+#include "support/Files.h"
 #include "support/ScratchEnvironment.h"
-#include "unit/files/FilesTestSupport.h"
 
 #include "core/files/StoredTokensFile.h"
 

@@ -1,5 +1,5 @@
+#include "support/Files.h"
 #include "support/ScratchEnvironment.h"
-#include "unit/files/FilesTestSupport.h"
 
 #include "core/files/IniDocument.h"
 

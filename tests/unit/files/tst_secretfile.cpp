@@ -1,5 +1,5 @@
+#include "support/Files.h"
 #include "support/ScratchEnvironment.h"
-#include "unit/files/FilesTestSupport.h"
 
 #include "core/files/SecretFile.h"
 #include "core/files/StoredTokensFile.h"
@@ -15,17 +15,12 @@
 
 using namespace hftm;
 using test::modeOf;
+using hftm::test::bytesOrMissing;
 
 namespace {
 
 const QByteArray OldBytes = "[old]\nhf_token = hf_OldBytesMustSurvive\n\n";
 const QByteArray NewBytes = "[new]\nhf_token = hf_NewBytes\n\n";
-
-QByteArray readBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
 
 void makeFile(const QString &path, const QByteArray &bytes)
 {
@@ -78,7 +73,7 @@ void TestSecretFile::newFileUnderUmaskZero()
     const QString folder = m_env->hfHome() + QStringLiteral("/a/b");
     const QString path = folder + QStringLiteral("/token");
     QCOMPARE(SecretFile::write(path, NewBytes).code, ErrorCode::None);
-    QCOMPARE(readBytes(path), NewBytes);
+    QCOMPARE(bytesOrMissing(path), NewBytes);
     QCOMPARE(modeOf(path), 0600);
     QCOMPARE(modeOf(folder), 0700);
     QCOMPARE(modeOf(m_env->hfHome() + QStringLiteral("/a")), 0700);
@@ -91,7 +86,7 @@ void TestSecretFile::looseExistingFileIsTightened()
     QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
     QVERIFY(::chmod(QFile::encodeName(m_env->hfHome()).constData(), 0755) == 0);
     QCOMPARE(SecretFile::write(path, NewBytes).code, ErrorCode::None);
-    QCOMPARE(readBytes(path), NewBytes);
+    QCOMPARE(bytesOrMissing(path), NewBytes);
     QCOMPARE(modeOf(path), 0600);
     QCOMPARE(modeOf(m_env->hfHome()), 0700);
 }
@@ -151,7 +146,7 @@ void TestSecretFile::unsafeTargetsRefused()
     QVERIFY(SecretFile::write(path, NewBytes).message.contains(path));
 
     if (kind == QLatin1String("link")) {
-        QCOMPARE(readBytes(elsewhere), OldBytes);
+        QCOMPARE(bytesOrMissing(elsewhere), OldBytes);
         QCOMPARE(modeOf(elsewhere), 0644); // a write through the link would have made it 0600
         QVERIFY(QFileInfo(path).isSymLink());
     } else if (kind == QLatin1String("dangling")) {
@@ -179,8 +174,8 @@ void TestSecretFile::neverWritesInPlace()
     const QString alias = m_env->hfHome() + QStringLiteral("/alias");
     QVERIFY(::link(QFile::encodeName(path).constData(), QFile::encodeName(alias).constData()) == 0);
     QCOMPARE(SecretFile::write(path, NewBytes).code, ErrorCode::None);
-    QCOMPARE(readBytes(path), NewBytes);
-    QCOMPARE(readBytes(alias), OldBytes);
+    QCOMPARE(bytesOrMissing(path), NewBytes);
+    QCOMPARE(bytesOrMissing(alias), OldBytes);
 }
 
 void TestSecretFile::failedWriteKeepsOldBytes()
@@ -199,7 +194,7 @@ void TestSecretFile::failedWriteKeepsOldBytes()
 
     QCOMPARE(error.code, ErrorCode::Io);
     QVERIFY2(error.message.contains(path), qPrintable(error.message));
-    QCOMPARE(readBytes(path), OldBytes);
+    QCOMPARE(bytesOrMissing(path), OldBytes);
     QCOMPARE(QDir(m_env->hfHome()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList{QStringLiteral("stored_tokens")}); // no temp file left behind
 }
@@ -232,7 +227,7 @@ void TestSecretFile::readOnlyFolder()
     });
     ::chmod(QFile::encodeName(folder).constData(), 0700);
     QCOMPARE(status, 0); // 2: not an Io error, 3: message does not name the file
-    QCOMPARE(readBytes(path), OldBytes);
+    QCOMPARE(bytesOrMissing(path), OldBytes);
     QCOMPARE(modeOf(folder), 0700);
     QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList{QStringLiteral("token")});
@@ -247,7 +242,7 @@ void TestSecretFile::keepBackup()
         QStringLiteral("^stored_tokens\\.unparsed-\\d{8}T\\d{6}Z(-\\d+)?$"));
     QVERIFY2(shape.match(QFileInfo(*first).fileName()).hasMatch(), qPrintable(*first));
     QCOMPARE(QFileInfo(*first).absolutePath(), QFileInfo(path).absolutePath());
-    QCOMPARE(readBytes(*first), OldBytes);
+    QCOMPARE(bytesOrMissing(*first), OldBytes);
     QCOMPARE(modeOf(*first), 0600);
 
     const Result<QString> again = SecretFile::keepBackup(path, OldBytes);
@@ -256,8 +251,8 @@ void TestSecretFile::keepBackup()
     const Result<QString> other = SecretFile::keepBackup(path, NewBytes);
     QVERIFY(other.ok());
     QVERIFY(*other != *first);
-    QCOMPARE(readBytes(*other), NewBytes);
-    QCOMPARE(readBytes(*first), OldBytes);
+    QCOMPARE(bytesOrMissing(*other), NewBytes);
+    QCOMPARE(bytesOrMissing(*first), OldBytes);
     QCOMPARE(QDir(m_env->hfHome()).entryList({QStringLiteral("stored_tokens.unparsed-*")}).size(), 2);
 }
 
@@ -275,7 +270,7 @@ void TestSecretFile::activeTokenFile()
     const QString path = m_env->paths().tokenPath;
     QCOMPARE(ActiveTokenFile::read(path).value(), QString()); // missing: no token, no error
     QCOMPARE(ActiveTokenFile::write(path, QStringLiteral("hf_ActiveToken123")).code, ErrorCode::None);
-    QCOMPARE(readBytes(path), QByteArray("hf_ActiveToken123")); // no trailing newline, like huggingface_hub
+    QCOMPARE(bytesOrMissing(path), QByteArray("hf_ActiveToken123")); // no trailing newline, like huggingface_hub
     QCOMPARE(modeOf(path), 0600);
     QCOMPARE(ActiveTokenFile::read(path).value(), QStringLiteral("hf_ActiveToken123"));
 
@@ -287,7 +282,7 @@ void TestSecretFile::activeTokenFile()
     for (const QString &bad :
          {QString(), QStringLiteral("hf_a\nb"), QStringLiteral(" hf_a"), QStringLiteral("hf_a\tb")})
         QCOMPARE(ActiveTokenFile::write(path, bad).code, ErrorCode::InvalidInput);
-    QCOMPARE(readBytes(path), test::ScratchEnvironment::fixture(QStringLiteral("files/token")));
+    QCOMPARE(bytesOrMissing(path), test::ScratchEnvironment::fixture(QStringLiteral("files/token")));
 
     QCOMPARE(ActiveTokenFile::remove(path).code, ErrorCode::None);
     QVERIFY(!QFileInfo::exists(path));
