@@ -30,8 +30,11 @@ AppContext::AppContext(Parts parts)
     , m_clipboard(std::make_unique<ClipboardGuard>(QGuiApplication::clipboard()))
 {
     m_hub->setClock(m_now);
-    // Reads huggingface_hub's files and our metadata only; no secret leaves the keychain here.
-    m_store->reload();
+    // Reads huggingface_hub's files and our metadata only; no secret leaves the keychain here. What `hf`
+    // added is listed at once and copied into the keychain in the background.
+    m_store->importChanges();
+    // Another program (`hf auth login`, `hftoken`) changing a file shows up in the window and the tray.
+    m_store->watchFiles();
 }
 
 AppContext::~AppContext() = default;

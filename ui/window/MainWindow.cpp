@@ -7,7 +7,6 @@
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/window/BannerArea.h"
-#include "ui/window/FileWatcher.h"
 #include "ui/window/SelectionKeeper.h"
 #include "ui/window/TokenActions.h"
 #include "ui/window/TokenDetailsPane.h"
@@ -53,14 +52,6 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     buildUi();
     buildMenus();
     connectActions();
-
-    const TokenStore::Options &options = context.store()->options();
-    m_watcher = new FileWatcher({options.paths.tokenPath, options.paths.storedTokensPath,
-                                 QDir(options.configDir).filePath(QStringLiteral("tokens.json"))},
-                                200, this);
-    // Another program (`hf auth login`, `hftoken`) changed a file: read it again; selection stays.
-    connect(m_watcher, &FileWatcher::changed, context.store(),
-            [store = context.store()] { store->reload(); });
 
     auto *clock = new QTimer(this);
     clock->start(TimeTextRefreshMs);

@@ -16,7 +16,6 @@ namespace hftm {
 
 class AppContext;
 class BannerArea;
-class FileWatcher;
 class SelectionKeeper;
 class TokenActions;
 class TokenDetailsPane;
@@ -80,7 +79,6 @@ private:
     TokenOperations *m_operations;
     ValidationRunner *m_validation;
     QPointer<AccessWindow> m_accessWindow; // one at a time; it deletes itself when closed
-    FileWatcher *m_watcher;
     BannerArea *m_banners = nullptr;
     QLineEdit *m_search = nullptr;
     QTableView *m_table = nullptr;

@@ -131,23 +131,6 @@ bool sameSection(const IniSection *a, const IniSection *b)
                        [b](const IniSection::Entry &e) { return b->value(e.key) == e.value; });
 }
 
-// How long the file has read the same: a copy huggingface_hub is still writing keeps changing.
-class ContentWatch {
-public:
-    qint64 unchangedFor(const QByteArray &bytes)
-    {
-        if (!m_clock.isValid() || bytes != m_bytes) {
-            m_bytes = bytes;
-            m_clock.start();
-        }
-        return m_clock.elapsed();
-    }
-
-private:
-    QByteArray m_bytes;
-    QElapsedTimer m_clock;
-};
-
 // The sections a change added, removed or edited.
 QStringList touchedSections(const IniDocument &before, const IniDocument &after)
 {
@@ -169,41 +152,53 @@ StoredTokensFile::StoredTokensFile(HfPaths paths, int lockTimeoutMs)
 {
 }
 
-Result<IniDocument> StoredTokensFile::loadStable(const QSet<QString> &expectedNames) const
+std::optional<Result<IniDocument>> StoredTokensFile::lookOnce(const QSet<QString> &expectedNames,
+                                                            StableRead &state) const
 {
     const QString &path = m_paths.storedTokensPath;
     const QSet<QString> expected = expectedNames + KnownSections::of(path);
-    QElapsedTimer clock;
-    clock.start();
-    ContentWatch watch;
+    if (!state.started.isValid())
+        state.started.start();
+    // huggingface_hub never deletes the file in the middle of a write (logout deletes it on purpose).
+    const QFileInfo info(path);
+    const bool exists = info.exists() || info.isSymLink();
+    const Result<QByteArray> bytes = SecretFile::read(path);
+    if (!bytes)
+        return Result<IniDocument>(bytes.error());
+    std::optional<IniDocument> doc;
+    const Shape shape = exists ? judge(*bytes, expected, &doc) : judge(QByteArray(), {}, &doc);
+    if (!state.unchanged.isValid() || *bytes != state.bytes) {
+        state.bytes = *bytes;
+        state.unchanged.start();
+    }
+    const bool stable = state.unchanged.elapsed() >= StableMs;
+    const bool settled = state.started.elapsed() >= SettleMs;
+    // A cut inside the last section shows as Unfinished; a file that merely lacks the final blank
+    // line (edited by hand) stays the same and is then believed.
+    if (shape == Shape::Complete || (shape == Shape::Unfinished && stable) ||
+        (shape == Shape::Shrunk && stable && settled)) {
+        Result<IniDocument> checked = refuseInheritedTokenKeys(path, std::move(*doc));
+        if (checked)
+            KnownSections::remember(path, *checked);
+        return checked;
+    }
+    if (shape == Shape::Unparseable && stable && settled)
+        return parseOrRefuse(path, *bytes);
+    if (state.started.elapsed() >= SettleMs + GiveUpExtraMs) {
+        return Result<IniDocument>(
+            makeError(ErrorCode::Io, Tr::tr("%1 kept changing while it was read: another program (such as "
+                                            "`hf auth login`) is rewriting it. Nothing was changed; try again.")
+                                         .arg(QDir::toNativeSeparators(path))));
+    }
+    return std::nullopt;
+}
+
+Result<IniDocument> StoredTokensFile::loadStable(const QSet<QString> &expectedNames) const
+{
+    StableRead state;
     for (;;) {
-        // huggingface_hub never deletes the file in the middle of a write (logout deletes it on purpose).
-        const QFileInfo info(path);
-        const bool exists = info.exists() || info.isSymLink();
-        const Result<QByteArray> bytes = SecretFile::read(path);
-        if (!bytes)
-            return bytes.error();
-        std::optional<IniDocument> doc;
-        const Shape shape = exists ? judge(*bytes, expected, &doc) : judge(QByteArray(), {}, &doc);
-        const bool stable = watch.unchangedFor(*bytes) >= StableMs;
-        const bool settled = clock.elapsed() >= SettleMs;
-        // A cut inside the last section shows as Unfinished; a file that merely lacks the final blank
-        // line (edited by hand) stays the same and is then believed.
-        if (shape == Shape::Complete || (shape == Shape::Unfinished && stable) ||
-            (shape == Shape::Shrunk && stable && settled)) {
-            Result<IniDocument> checked = refuseInheritedTokenKeys(path, std::move(*doc));
-            if (checked)
-                KnownSections::remember(path, *checked);
-            return checked;
-        }
-        if (shape == Shape::Unparseable && stable && settled)
-            return parseOrRefuse(path, *bytes);
-        if (clock.elapsed() >= SettleMs + GiveUpExtraMs) {
-            return makeError(ErrorCode::Io,
-                             Tr::tr("%1 kept changing while it was read: another program (such as `hf auth "
-                                    "login`) is rewriting it. Nothing was changed; try again.")
-                                 .arg(QDir::toNativeSeparators(path)));
-        }
+        if (std::optional<Result<IniDocument>> read = lookOnce(expectedNames, state))
+            return std::move(*read);
         QThread::msleep(PollMs);
     }
 }

@@ -4,7 +4,10 @@
 #include "core/files/HfPaths.h"
 #include "core/files/IniDocument.h"
 
+#include <QElapsedTimer>
 #include <QSet>
+
+#include <optional>
 
 #include <functional>
 
@@ -35,6 +38,17 @@ public:
     // backup copy is kept, see SecretFile::keepBackup).
     Result<IniDocument> loadStable(const QSet<QString> &expectedNames) const;
     Result<IniDocument> load() const { return loadStable({}); }
+
+    // What one read of a loadStable() has seen so far: when it started, and since when the bytes stayed.
+    struct StableRead {
+        QElapsedTimer started;
+        QElapsedTimer unchanged;
+        QByteArray bytes;
+    };
+    // One look of loadStable() without waiting: the document or error it would return, or nullopt when
+    // the file looks half-written and should be looked at again in PollMs. Lets the window retry on a
+    // timer with the same guarantees, where loadStable() would block its thread for up to SettleMs.
+    std::optional<Result<IniDocument>> lookOnce(const QSet<QString> &expectedNames, StableRead &state) const;
 
     // Takes the flock, re-reads (loadStable), lets 'change' edit the document, writes atomically if it
     // returned true, then watches the file for ConfirmMs: a huggingface_hub that read the old file just

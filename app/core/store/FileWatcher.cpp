@@ -1,6 +1,8 @@
-#include "ui/window/FileWatcher.h"
+#include "core/store/FileWatcher.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace hftm {
@@ -18,6 +20,21 @@ QString nearestExistingFolder(const QString &path)
     }
     return info.absoluteFilePath();
 }
+
+// What a file holds and where its watch hangs, as a digest: enough to tell another program's change from
+// the owner's own write, without keeping a secret in memory.
+QByteArray fingerprintOf(const QString &path)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(nearestExistingFolder(path).toUtf8());
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        constexpr qint64 MaxBytes = 4 * 1024 * 1024; // token files are tiny; a huge one is hashed in part
+        hash.addData(QByteArrayView("\1"));
+        hash.addData(file.read(MaxBytes));
+    }
+    return hash.result();
+}
 } // namespace
 
 FileWatcher::FileWatcher(QStringList files, int debounceMs, QObject *parent)
@@ -26,10 +43,30 @@ FileWatcher::FileWatcher(QStringList files, int debounceMs, QObject *parent)
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMs);
-    connect(&m_debounce, &QTimer::timeout, this, &FileWatcher::changed);
+    connect(&m_debounce, &QTimer::timeout, this, &FileWatcher::onSettled);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &FileWatcher::onEvent);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &FileWatcher::onEvent);
     arm();
+    acceptCurrent();
+}
+
+void FileWatcher::acceptCurrent()
+{
+    m_accepted = fingerprints();
+}
+
+void FileWatcher::accept(const QString &file)
+{
+    if (m_files.contains(file))
+        m_accepted.insert(file, fingerprintOf(file));
+}
+
+QHash<QString, QByteArray> FileWatcher::fingerprints() const
+{
+    QHash<QString, QByteArray> prints;
+    for (const QString &file : m_files)
+        prints.insert(file, fingerprintOf(file));
+    return prints;
 }
 
 void FileWatcher::arm()
@@ -52,6 +89,15 @@ void FileWatcher::onEvent()
 {
     arm();
     m_debounce.start(); // restarts: one signal after the burst of a write + rename settles
+}
+
+void FileWatcher::onSettled()
+{
+    QHash<QString, QByteArray> now = fingerprints();
+    if (now == m_accepted)
+        return; // the owner's own write, or a touch that changed nothing
+    m_accepted = std::move(now);
+    emit changed();
 }
 
 } // namespace hftm

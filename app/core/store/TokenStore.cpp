@@ -5,6 +5,7 @@
 #include "core/git/GitCredential.h"
 #include "core/hub/HubClient.h"
 #include "core/secrets/SecretStore.h"
+#include "core/store/FileWatcher.h"
 #include "core/store/MetadataFile.h"
 #include "core/store/StorageModeSwitch.h"
 #include "core/store/StoreMigration.h"
@@ -64,19 +65,6 @@ TokenStore::Options TokenStore::Options::fromEnvironment(const QProcessEnvironme
         QDir(options.legacyConfigDir).filePath(QStringLiteral("stores/") + options.identity.id);
     return options;
 }
-
-TokenStore::TokenStore(Options options, SecretStore *secrets, GitCredential *git, QObject *parent)
-    : QObject(parent)
-    , m_options(std::move(options))
-    , m_secrets(secrets)
-    , m_git(git)
-    , m_metadata(std::make_unique<MetadataFile>(m_options.configDir))
-{
-    if (!m_options.identity.isValid())
-        m_options.identity = StoreIdentity::of(m_options.paths, m_options.environment);
-}
-
-TokenStore::~TokenStore() = default;
 
 std::optional<TokenRecord> TokenStore::token(const QString &name) const
 {
@@ -171,34 +159,6 @@ void TokenStore::migrateLegacy()
         m_syncNotes << migration.run();
 }
 
-Error TokenStore::reload()
-{
-    m_syncNotes.clear();
-    migrateLegacy();
-    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
-    TokenSync::Outcome outcome = TokenSync(file, *m_metadata, m_secrets).run();
-    m_syncNotes << outcome.notes;
-    const bool plaintextLeft =
-        std::any_of(outcome.records.cbegin(), outcome.records.cend(), [](const auto &r) {
-            return !r.oauth && r.storage.testFlag(StorageLocation::Keychain) &&
-                   r.storage.testFlag(StorageLocation::StoredTokens);
-        });
-    if (!outcome.loadError && plaintextLeft &&
-        outcome.metadata.settings.storageMode == StorageMode::KeychainOnly) {
-        // Keychain-only promises no plaintext secrets besides `token`: what `hf auth login` added moves.
-        StorageModeSwitch modeSwitch(file, *m_metadata, m_secrets);
-        if (const Error error = modeSwitch.purgePlaintext())
-            m_syncNotes << error.message;
-        outcome = TokenSync(file, *m_metadata, m_secrets).run();
-    }
-    m_loadError = outcome.loadError;
-    m_tokens = outcome.records;
-    m_cached = std::make_unique<MetadataFile::Content>(std::move(outcome.metadata));
-    resolveActive();
-    emit changed();
-    return m_loadError;
-}
-
 void TokenStore::resolveActive()
 {
     m_active = ActiveToken{};
@@ -270,7 +230,7 @@ Error TokenStore::switchTo(const QString &name, bool registerGit)
     Error error = writeActive(*value);
     if (!error && (registerGit || record->gitRegistered))
         error = registerWithGit(name, *value);
-    reload();
+    refresh();
     return error;
 }
 
@@ -284,7 +244,7 @@ Error TokenStore::saveSettings(const Settings &settings)
     });
     if (!saved)
         return saved.error();
-    reload();
+    refresh();
     return {};
 }
 
@@ -298,7 +258,7 @@ Error TokenStore::setEndpoint(const QString &name, const QString &endpoint)
     });
     if (!saved)
         return saved.error();
-    reload();
+    refresh();
     return {};
 }
 
@@ -335,7 +295,23 @@ Error TokenStore::recordChecks(const QHash<QString, TokenCheck> &checks)
     });
     if (!saved)
         return saved.error();
-    reload();
+    // Only these records changed, and the metadata just written says how: no file is read again and
+    // nobody is told to start over.
+    m_cached = std::make_unique<MetadataFile::Content>(*saved);
+    if (FileWatcher *watcher = fileWatcher())
+        watcher->accept(m_metadata->path()); // our own write: the watcher must not re-import for it
+    QStringList changedNames;
+    for (TokenRecord &record : m_tokens) {
+        const auto entry = saved->tokens.constFind(record.name);
+        if (!checks.contains(record.name) || entry == saved->tokens.cend())
+            continue;
+        record.check = entry->check;
+        changedNames << record.name;
+    }
+    for (const QString &name : std::as_const(changedNames))
+        emit tokenChanged(name);
+    if (!changedNames.isEmpty())
+        emit changed();
     return {};
 }
 

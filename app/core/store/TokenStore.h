@@ -7,6 +7,7 @@
 #include "core/store/Settings.h"
 #include "core/store/StoreIdentity.h"
 #include "core/store/TokenRemoval.h"
+#include "core/store/TokenSync.h"
 
 #include <QObject>
 #include <QProcessEnvironment>
@@ -18,6 +19,7 @@ namespace hftm {
 class SecretStore;
 class SecretJob;
 class GitCredential;
+class FileWatcher;
 
 // Which token is in force, and from where.
 struct ActiveToken {
@@ -37,7 +39,8 @@ struct AddOptions {
 };
 
 // The one place that decides a token's state and keeps huggingface_hub's files, the keychain, the
-// non-secret metadata and git in step. Every change re-reads stored_tokens under its lock first.
+// non-secret metadata and git in step. Every change re-reads stored_tokens under its lock first; reads
+// answer from the state of the last refresh().
 class TokenStore : public QObject {
     Q_OBJECT
 public:
@@ -58,11 +61,28 @@ public:
     TokenStore(Options options, SecretStore *secrets, GitCredential *git, QObject *parent = nullptr);
     ~TokenStore() override;
 
-    // Reads files and metadata; imports tokens added by `hf`, adopts secrets refreshed there, flags
-    // tokens removed there. Never reads a secret from the keychain. Emits changed().
+    // Reads stored_tokens, the token file and the metadata again and shows what they hold, tokens `hf`
+    // added there included (as held by the files); changes nothing on disk or in the keychain. Emits
+    // tokenChanged() per record that differs, tokensReset() when the set of names differs, and
+    // changed() when anything does.
+    Error refresh();
+    // refresh(), then records what `hf` changed in its files (imported, adopted, removed: syncNotes())
+    // in the metadata at once. Secrets it added or refreshed are copied into the keychain afterwards, in
+    // the background (importPending() until importFinished()); in keychain-only mode a section leaves
+    // stored_tokens only once its keychain copy is written, and never if that failed. Never waits on
+    // the keychain; stored_tokens is read like load() does, so this may wait out a write in progress.
+    Error importChanges();
+    bool importPending() const;
+    // importChanges() with the keychain copies written (blocking SecretStore calls) before it returns,
+    // and changed() emitted once: for tools and tests that need the end state at once. Not for the GUI.
     Error reload();
+    // Watches stored_tokens, the token file, tokens.json and their folders; an outside change (never this
+    // store's own writes) is imported as importChanges() does, with stored_tokens re-read on a timer
+    // instead of waiting while another program rewrites it. Off until called.
+    void watchFiles(int debounceMs = 200);
+    FileWatcher *fileWatcher() const;
     Error lastLoadError() const { return m_loadError; }   // e.g. unparseable stored_tokens
-    QStringList syncNotes() const { return m_syncNotes; } // what reload() imported / adopted / flagged
+    QStringList syncNotes() const { return m_syncNotes; } // what the last import imported / adopted / flagged
     // Keychain items of this store that no token knows: left by a crash between the keychain write and
     // the file write. Asks the keychain (attributes only, never a secret), so call it when asked.
     Result<QStringList> orphanedKeychainItems();
@@ -103,11 +123,14 @@ public:
     Error setEndpoint(const QString &name, const QString &endpoint);
 
 signals:
+    // Anything shown may have changed (records, the active token, settings, a load error).
     void changed();
     // One token's record changed (check result, rename target, storage, active flag).
     void tokenChanged(const QString &name);
     // The set of tokens changed (added, removed, renamed, another store's files): read tokens() again.
     void tokensReset();
+    // The keychain copies importChanges() started are all written (or failed, see syncNotes()).
+    void importFinished();
 
 private:
     Error requireKeychain();
@@ -115,17 +138,30 @@ private:
     Error registerWithGit(const QString &name, const QString &secret);
     void resolveActive();
     void migrateLegacy();
+    struct Background;
+    Background &background();
+    // Takes what a look found as the state shown, and says what changed. filesRead: the look read every
+    // watched file just now, so the watcher may take them as known (otherwise only tokens.json, written).
+    void show(QList<TokenRecord> records, MetadataFile::Content metadata, Error loadError,
+              bool alwaysChanged = false, bool filesRead = true);
+    Error importLook(const TokenSync &sync, const TokenSync::Look &look);
+    void startLook();
+    void pollLook();
+    void onCopiesDrained(const QHash<QString, QString> &written, const QStringList &notes);
+    void purgeInBackground();
+    void finishImportIfIdle();
 
     Options m_options;
     SecretStore *m_secrets;
     GitCredential *m_git;
     std::unique_ptr<MetadataFile> m_metadata;
-    // Settings and per-token facts as of the last reload(); every change reloads, so reads need no parse.
+    // Settings and per-token facts as of the last refresh(); every change refreshes, so reads need no parse.
     std::unique_ptr<MetadataFile::Content> m_cached;
     QList<TokenRecord> m_tokens;
     ActiveToken m_active;
     Error m_loadError;
     QStringList m_syncNotes;
+    std::unique_ptr<Background> m_background;
 };
 
 } // namespace hftm

@@ -149,7 +149,7 @@ Result<TokenRecord> TokenStore::add(const QString &name, const QString &rawSecre
         followUp = writeActive(secret);
     if (!followUp && options.registerWithGit)
         followUp = registerWithGit(name, secret);
-    reload();
+    refresh();
     if (followUp)
         return followUp;
     return *token(name);
@@ -162,7 +162,13 @@ Error TokenStore::writeActive(const QString &secret)
 
 Result<QString> TokenStore::secret(const QString &name)
 {
-    const Result<MetadataFile::Content> meta = m_metadata->load();
+    // The metadata as of the last refresh (every change refreshes); read only before the first one.
+    std::optional<MetadataFile::Content> loaded;
+    if (!m_cached) {
+        if (Result<MetadataFile::Content> fresh = m_metadata->load())
+            loaded = std::move(fresh).value();
+    }
+    const MetadataFile::Content *meta = m_cached ? m_cached.get() : (loaded ? &*loaded : nullptr);
     const Result<IniDocument> doc = StoredTokensFile(m_options.paths, m_options.lockTimeoutMs).load();
     const QString fromFile = doc ? sectionSecret(*doc, name) : QString();
     // In files-only mode a keychain copy may be a stale leftover: the file is the truth there.
@@ -186,14 +192,59 @@ Result<QString> TokenStore::secret(const QString &name)
     return makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found.").arg(name));
 }
 
-// First form: each secret read in turn, answered on a later turn. The bulk, non-blocking form replaces it.
 SecretJob *TokenStore::readSecrets(const QStringList &names)
 {
     auto *job = new SecretJob(this);
+    // One read of stored_tokens for every name, the metadata as of the last refresh, and one bulk
+    // keychain request: a check run of N tokens costs the same few reads as one.
+    const Result<IniDocument> doc = StoredTokensFile(m_options.paths, m_options.lockTimeoutMs).load();
+    std::optional<MetadataFile::Content> loaded;
+    if (!m_cached) {
+        if (Result<MetadataFile::Content> fresh = m_metadata->load())
+            loaded = std::move(fresh).value();
+    }
+    const MetadataFile::Content *meta = m_cached ? m_cached.get() : (loaded ? &*loaded : nullptr);
+    const StorageMode mode = meta ? meta->settings.storageMode : StorageMode::KeychainAndFiles;
+    QHash<QString, QString> fromFile;
     QHash<QString, Result<QString>> results;
-    for (const QString &name : names)
-        results.insert(name, secret(name));
-    job->finishLater(Error{}, std::move(results));
+    QStringList fromKeychain;
+    for (const QString &name : names) {
+        const QString inFile = doc ? sectionSecret(*doc, name) : QString();
+        if (!inFile.isEmpty())
+            fromFile.insert(name, inFile);
+        // In files-only mode a keychain copy may be a stale leftover: the file is the truth there.
+        const bool inKeychain = meta && meta->tokens.value(name).inKeychain &&
+                                !(mode == StorageMode::FilesOnly && !inFile.isEmpty());
+        if (inKeychain && m_secrets) {
+            fromKeychain << name;
+        } else if (!inFile.isEmpty()) {
+            results.insert(name, inFile);
+        } else if (inKeychain) {
+            results.insert(name, makeError(ErrorCode::KeychainUnavailable,
+                                           tr("No keychain is configured for this program.")));
+        } else if (!doc) {
+            results.insert(name, doc.error());
+        } else {
+            results.insert(name, makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found.").arg(name)));
+        }
+    }
+    if (fromKeychain.isEmpty()) {
+        job->finishLater(Error{}, std::move(results));
+        return job;
+    }
+    SecretJob *keychain = m_secrets->readMany(fromKeychain);
+    connect(keychain, &SecretJob::finished, job,
+            [job, fromKeychain, fromFile, results](SecretJob *answered) mutable {
+                for (const QString &name : fromKeychain) {
+                    Result<QString> value = answered->result(name);
+                    // The file copy is already plaintext on disk, so using it when the keychain cannot
+                    // answer exposes nothing new; writing never falls back like this.
+                    if (!value && fromFile.contains(name))
+                        value = fromFile.value(name);
+                    results.insert(name, std::move(value));
+                }
+                job->finishLater(Error{}, std::move(results));
+            });
     return job;
 }
 

@@ -21,12 +21,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("hftm::TokenSync", text);
 }
 
-struct FileToken {
-    QString secret;
-    QString fingerprint;
-    bool oauth = false;
-    QDateTime oauthExpiresAt;
-};
+using FileToken = TokenSync::FileToken;
 
 // The file's token sections. Those whose name or value we refuse go to 'refused' with a note instead:
 // they stay in the file, never reach the keychain and are never listed.
@@ -58,8 +53,7 @@ QMap<QString, FileToken> tokensIn(const IniDocument &doc, const QString &path, Q
     }
     return tokens;
 }
-// huggingface_hub before 1.16 created its files world-readable; tighten ours the way it now does.
-bool tightenPermissions(const QString &path)
+bool tighten(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists() || info.isSymLink() || info.ownerId() != ::getuid())
@@ -79,58 +73,112 @@ TokenSync::TokenSync(const StoredTokensFile &file, const MetadataFile &metadata,
 {
 }
 
-TokenSync::Outcome TokenSync::run()
+QStringList TokenSync::tightenPermissions() const
 {
-    Outcome outcome;
+    QStringList notes;
     for (const QString &path : {m_file.paths().tokenPath, m_file.paths().storedTokensPath}) {
-        if (tightenPermissions(path))
-            outcome.notes << tr("%1 was readable by other users; it is now private (0600).").arg(path);
+        if (tighten(path))
+            notes << tr("%1 was readable by other users; it is now private (0600).").arg(path);
     }
-    Result<MetadataFile::Content> meta = m_metadata.load();
-    if (!meta) {
-        outcome.loadError = meta.error();
-        meta = MetadataFile::Content{};
-    }
-    const bool metadataWritable = !outcome.loadError;
+    return notes;
+}
+
+QSet<QString> TokenSync::expectedIn(const MetadataFile::Content &metadata)
+{
     // What we last saw in the file: a read that lacks one of these may be huggingface_hub half-way
     // through rewriting it, and flagging those tokens as removed would be wrong.
     QSet<QString> expected;
-    for (auto it = meta->tokens.cbegin(); it != meta->tokens.cend(); ++it) {
+    for (auto it = metadata.tokens.cbegin(); it != metadata.tokens.cend(); ++it) {
         if (it->inFiles)
             expected.insert(it.key());
     }
-    const Result<IniDocument> doc = m_file.loadStable(expected);
-    if (!doc && !outcome.loadError)
-        outcome.loadError = doc.error();
-    const bool fileKnown = doc.ok();
-    QSet<QString> refused;
-    const QMap<QString, FileToken> inFile =
-        fileKnown ? tokensIn(*doc, m_file.paths().storedTokensPath, &refused, &outcome.notes)
-                  : QMap<QString, FileToken>{};
-    const StorageMode mode = meta->settings.storageMode;
+    return expected;
+}
 
+TokenSync::Look TokenSync::look() const
+{
+    Result<MetadataFile::Content> meta = m_metadata.load();
+    const QSet<QString> expected = meta ? expectedIn(*meta) : QSet<QString>{};
+    return lookAt(std::move(meta), m_file.loadStable(expected));
+}
+
+TokenSync::Look TokenSync::lookAt(Result<MetadataFile::Content> meta, const Result<IniDocument> &doc) const
+{
+    Look look;
+    if (meta) {
+        look.metadata = std::move(meta).value();
+    } else {
+        look.loadError = meta.error();
+    }
+    look.metadataWritable = !look.loadError;
+    if (!doc && !look.loadError)
+        look.loadError = doc.error();
+    look.fileKnown = doc.ok();
+    if (look.fileKnown)
+        look.inFile = tokensIn(*doc, m_file.paths().storedTokensPath, &look.refused, &look.notes);
+    return look;
+}
+
+QHash<QString, QString> TokenSync::copiesNeeded(const Look &look) const
+{
+    QHash<QString, QString> needed;
+    if (look.metadata.settings.storageMode == StorageMode::FilesOnly || !m_secrets || !look.metadataWritable)
+        return needed;
     // Secrets that appeared or changed in stored_tokens go to the keychain first; the metadata then
     // records only what really happened.
-    QHash<QString, bool> keychainHas;
-    bool keychainDown = mode == StorageMode::FilesOnly || !m_secrets || !metadataWritable;
-    for (auto it = inFile.cbegin(); it != inFile.cend(); ++it) {
-        const TokenMetadata known = meta->tokens.value(it.key());
-        const bool isNew = !meta->tokens.contains(it.key());
-        if (!isNew && known.fingerprint == it->fingerprint && (known.inKeychain || keychainDown))
+    for (auto it = look.inFile.cbegin(); it != look.inFile.cend(); ++it) {
+        const auto known = look.metadata.tokens.constFind(it.key());
+        if (known != look.metadata.tokens.cend() && known->fingerprint == it->fingerprint && known->inKeychain)
             continue;
-        if (keychainDown)
-            continue;
-        const Error error = m_secrets->write(it.key(), it->secret);
+        needed.insert(it.key(), it->secret);
+    }
+    return needed;
+}
+
+TokenSync::Outcome TokenSync::view(const Look &look, const Copies &copied) const
+{
+    return apply(look, copied, false);
+}
+
+TokenSync::Outcome TokenSync::record(const Look &look, const Copies &copied) const
+{
+    return apply(look, copied, true);
+}
+
+TokenSync::Outcome TokenSync::run()
+{
+    QStringList notes = tightenPermissions();
+    const Look found = look();
+    notes << found.notes;
+    Copies copied;
+    const QHash<QString, QString> needed = copiesNeeded(found);
+    for (auto it = needed.cbegin(); it != needed.cend(); ++it) {
+        const Error error = m_secrets->write(it.key(), it.value());
         if (error) {
-            outcome.notes << tr("Could not copy \"%1\" into the keychain: %2").arg(it.key(), error.message);
-            keychainDown = error.code == ErrorCode::KeychainUnavailable; // don't wait on it once per token
+            notes << tr("Could not copy \"%1\" into the keychain: %2").arg(it.key(), error.message);
+            if (error.code == ErrorCode::KeychainUnavailable)
+                break; // don't wait on it once per token
             continue;
         }
-        keychainHas.insert(it.key(), true);
+        copied.insert(it.key(), TokenText::fingerprint(it.value()));
     }
+    Outcome outcome = record(found, copied);
+    notes << outcome.notes;
+    outcome.notes = notes;
+    return outcome;
+}
+
+TokenSync::Outcome TokenSync::apply(const Look &look, const Copies &copied, bool write) const
+{
+    Outcome outcome;
+    outcome.loadError = look.loadError;
+    const bool fileKnown = look.fileKnown;
+    const QMap<QString, FileToken> &inFile = look.inFile;
+    const QSet<QString> &refused = look.refused;
+    const StorageMode mode = look.metadata.settings.storageMode;
 
     QStringList changeNotes;
-    auto apply = [&](MetadataFile::Content &c) {
+    auto change = [&](MetadataFile::Content &c) {
         changeNotes.clear(); // update() may run this again on a fresher copy
 
         bool changed = false;
@@ -138,22 +186,22 @@ TokenSync::Outcome TokenSync::run()
             const bool isNew = !c.tokens.contains(it.key());
             TokenMetadata &entry = c.tokens[it.key()];
             const bool secretChanged = !isNew && entry.fingerprint != it->fingerprint;
-            const bool copied = keychainHas.value(it.key());
+            const bool isCopied = copied.value(it.key()) == it->fingerprint;
             if (isNew) {
                 changeNotes << tr("Imported \"%1\" from %2.").arg(it.key(), m_file.paths().storedTokensPath);
-            } else if (secretChanged && (copied || !entry.inKeychain || mode == StorageMode::FilesOnly)) {
+            } else if (secretChanged && (isCopied || !entry.inKeychain || mode == StorageMode::FilesOnly)) {
                 changeNotes << tr("Adopted the new secret of \"%1\" from %2.")
                                    .arg(it.key(), m_file.paths().storedTokensPath);
             } else if (secretChanged) {
-                continue; // keychain still holds the old secret; try again next time
+                continue; // keychain still holds the old secret; try again once the copy is written
             }
             if (isNew || secretChanged) {
                 entry.fingerprint = it->fingerprint;
                 entry.masked = TokenText::mask(it->secret);
                 entry.check = TokenCheck{};
-                entry.inKeychain = copied; // a keychain copy of the old secret no longer counts
+                entry.inKeychain = isCopied; // a keychain copy of the old secret no longer counts
                 changed = true;
-            } else if (copied && !entry.inKeychain) {
+            } else if (isCopied && !entry.inKeychain) {
                 entry.inKeychain = true;
                 changed = true;
             }
@@ -192,10 +240,10 @@ TokenSync::Outcome TokenSync::run()
 
     // Try the change on what was just read: most looks change nothing, and then neither the lock nor a
     // second parse of the metadata is needed.
-    MetadataFile::Content content = *meta;
-    const bool changes = apply(content);
-    if (changes && metadataWritable) {
-        Result<MetadataFile::Content> updated = m_metadata.update(apply);
+    MetadataFile::Content content = look.metadata;
+    const bool changes = change(content);
+    if (write && changes && look.metadataWritable) {
+        Result<MetadataFile::Content> updated = m_metadata.update(change);
         if (updated)
             content = std::move(updated).value();
         else

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+
+namespace hftm {
+
+class SecretJob;
+class SecretStore;
+
+// Copies secrets that huggingface_hub's files already hold into the keychain in the background, a few
+// at a time, so neither a command's answer nor the window waits on a keyring that rewrites itself for
+// every item created. Writes start on a later turn of the event loop, never inside enqueue().
+class KeychainCopies : public QObject {
+    Q_OBJECT
+public:
+    // How many writes are asked for at once: gnome-keyring handles them one after the other anyway.
+    static constexpr int InFlight = 4;
+
+    explicit KeychainCopies(SecretStore *secrets, QObject *parent = nullptr);
+
+    // Queues name's secret, unless this very secret is already queued or being written for it.
+    void enqueue(const QString &name, const QString &secret);
+    bool isBusy() const { return !m_queue.isEmpty() || !m_inFlight.isEmpty(); }
+    // Asked just before a write starts: false for a token removed or replaced meanwhile (no orphan item).
+    void setStillWanted(std::function<bool(const QString &name, const QString &fingerprint)> wanted)
+    {
+        m_stillWanted = std::move(wanted);
+    }
+
+signals:
+    // The queue ran dry. written: name -> fingerprint of the secret now in the keychain; notes: what
+    // could not be copied, in words.
+    void drained(const QHash<QString, QString> &written, const QStringList &notes);
+
+private:
+    struct Pending {
+        QString name;
+        QString secret;
+        QString fingerprint;
+    };
+    void scheduleStart();
+    void startMore();
+    void onWritten(SecretJob *job, const QString &name, const QString &fingerprint);
+
+    SecretStore *m_secrets;
+    QList<Pending> m_queue;
+    QHash<QString, QString> m_inFlight; // name -> fingerprint
+    QHash<QString, QString> m_written;
+    QStringList m_notes;
+    std::function<bool(const QString &, const QString &)> m_stillWanted;
+    bool m_startScheduled = false;
+};
+
+} // namespace hftm

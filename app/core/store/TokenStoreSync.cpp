@@ -1,0 +1,371 @@
+// TokenStore's view of the files and what `hf` changed in them: the pure refresh, the import that
+// records at once and copies into the keychain in the background, and the store's own file watcher.
+#include "core/store/TokenStore.h"
+
+#include "core/files/StoredTokensFile.h"
+#include "core/files/TokenText.h"
+#include "core/secrets/SecretJob.h"
+#include "core/secrets/SecretStore.h"
+#include "core/store/FileWatcher.h"
+#include "core/store/KeychainCopies.h"
+#include "core/store/MetadataFile.h"
+#include "core/store/StorageModeSwitch.h"
+#include "core/store/TokenSync.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace hftm {
+
+// What the store does between events: keychain copies, a stored_tokens read retried on a timer, a
+// keychain-only purge on a worker thread, and the watcher that starts them.
+struct TokenStore::Background {
+    explicit Background(SecretStore *secrets)
+        : copies(secrets)
+    {
+        lookTimer.setSingleShot(true);
+        lookTimer.setInterval(StoredTokensFile::PollMs);
+    }
+
+    KeychainCopies copies;
+    QHash<QString, QString> copyMasked; // name -> masked form of the secret being copied
+    // The look the last import recorded, so the copies' answer updates the records without a re-read.
+    std::optional<TokenSync::Look> lastLook;
+    bool purging = false;
+
+    // A stored_tokens read on the watcher's behalf, one look per timer tick.
+    QTimer lookTimer;
+    bool looking = false;
+    bool lookAgain = false; // another change came in while looking
+    Result<MetadataFile::Content> lookMetadata = MetadataFile::Content{};
+    StoredTokensFile::StableRead stable;
+
+    std::unique_ptr<FileWatcher> watcher;
+};
+
+namespace {
+
+bool sameCheck(const TokenCheck &a, const TokenCheck &b)
+{
+    return a.status == b.status && a.checkedAt == b.checkedAt && a.message == b.message &&
+           a.verdict == b.verdict && a.verdictAt == b.verdictAt && a.whoami.has_value() == b.whoami.has_value() &&
+           (!a.whoami || a.whoami->toJson() == b.whoami->toJson());
+}
+
+bool sameRecord(const TokenRecord &a, const TokenRecord &b)
+{
+    return a.name == b.name && a.masked == b.masked && a.fingerprint == b.fingerprint && a.storage == b.storage &&
+           a.missingFromFiles == b.missingFromFiles && a.gitRegistered == b.gitRegistered &&
+           a.endpoint == b.endpoint && a.active == b.active && a.oauth == b.oauth &&
+           a.oauthExpiresAt == b.oauthExpiresAt && sameCheck(a.check, b.check);
+}
+
+bool sameActive(const ActiveToken &a, const ActiveToken &b)
+{
+    return a.source == b.source && a.name == b.name && a.masked == b.masked && a.fileAlsoSet == b.fileAlsoSet &&
+           a.fileName == b.fileName && a.fileIsLink == b.fileIsLink;
+}
+
+bool plaintextLeft(const QList<TokenRecord> &records)
+{
+    return std::any_of(records.cbegin(), records.cend(), [](const TokenRecord &r) {
+        return !r.oauth && r.storage.testFlag(StorageLocation::Keychain) &&
+               r.storage.testFlag(StorageLocation::StoredTokens);
+    });
+}
+
+} // namespace
+
+// Here, where Background is complete.
+TokenStore::TokenStore(Options options, SecretStore *secrets, GitCredential *git, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_secrets(secrets)
+    , m_git(git)
+    , m_metadata(std::make_unique<MetadataFile>(m_options.configDir))
+{
+    if (!m_options.identity.isValid())
+        m_options.identity = StoreIdentity::of(m_options.paths, m_options.environment);
+}
+
+TokenStore::~TokenStore() = default;
+
+TokenStore::Background &TokenStore::background()
+{
+    if (!m_background) {
+        m_background = std::make_unique<Background>(m_secrets);
+        m_background->copies.setStillWanted([this](const QString &name, const QString &) {
+            // Removed meanwhile, or the keychain was given up: no keychain item without a token.
+            return token(name).has_value() && settings().storageMode != StorageMode::FilesOnly;
+        });
+        connect(&m_background->copies, &KeychainCopies::drained, this, &TokenStore::onCopiesDrained);
+        connect(&m_background->lookTimer, &QTimer::timeout, this, &TokenStore::pollLook);
+    }
+    return *m_background;
+}
+
+void TokenStore::show(QList<TokenRecord> records, MetadataFile::Content metadata, Error loadError,
+                      bool alwaysChanged, bool filesRead)
+{
+    const QList<TokenRecord> before = std::exchange(m_tokens, std::move(records));
+    const ActiveToken activeBefore = m_active;
+    const Settings settingsBefore = settings();
+    const Error errorBefore = m_loadError;
+    m_loadError = std::move(loadError);
+    m_cached = std::make_unique<MetadataFile::Content>(std::move(metadata));
+    resolveActive();
+    if (FileWatcher *watcher = fileWatcher()) {
+        // What was just read (or written) is known: no event about it. A file not read now may hold an
+        // outside change this view has not seen, which must still be reported.
+        if (filesRead)
+            watcher->acceptCurrent();
+        else
+            watcher->accept(m_metadata->path());
+    }
+
+    bool sameNames = before.size() == m_tokens.size();
+    for (qsizetype i = 0; sameNames && i < before.size(); ++i)
+        sameNames = before.at(i).name == m_tokens.at(i).name;
+    bool anything = !sameNames || !sameActive(activeBefore, m_active) ||
+                    errorBefore.code != m_loadError.code || errorBefore.message != m_loadError.message ||
+                    settingsBefore.toJson() != m_cached->settings.toJson();
+    if (!sameNames) {
+        emit tokensReset();
+    } else {
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            if (!sameRecord(before.at(i), m_tokens.at(i))) {
+                anything = true;
+                emit tokenChanged(m_tokens.at(i).name);
+            }
+        }
+    }
+    if (anything || alwaysChanged)
+        emit changed();
+}
+
+Error TokenStore::refresh()
+{
+    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
+    const TokenSync sync(file, *m_metadata, m_secrets);
+    const TokenSync::Look look = sync.look();
+    TokenSync::Outcome outcome = sync.view(look);
+    show(std::move(outcome.records), std::move(outcome.metadata), outcome.loadError);
+    return m_loadError;
+}
+
+Error TokenStore::reload()
+{
+    m_syncNotes.clear();
+    migrateLegacy();
+    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
+    TokenSync::Outcome outcome = TokenSync(file, *m_metadata, m_secrets).run();
+    m_syncNotes << outcome.notes;
+    if (!outcome.loadError && plaintextLeft(outcome.records) &&
+        outcome.metadata.settings.storageMode == StorageMode::KeychainOnly) {
+        // Keychain-only promises no plaintext secrets besides `token`: what `hf auth login` added moves.
+        StorageModeSwitch modeSwitch(file, *m_metadata, m_secrets);
+        if (const Error error = modeSwitch.purgePlaintext())
+            m_syncNotes << error.message;
+        outcome = TokenSync(file, *m_metadata, m_secrets).run();
+    }
+    show(std::move(outcome.records), std::move(outcome.metadata), outcome.loadError, true);
+    return m_loadError;
+}
+
+Error TokenStore::importChanges()
+{
+    m_syncNotes.clear();
+    migrateLegacy();
+    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
+    const TokenSync sync(file, *m_metadata, m_secrets);
+    m_syncNotes << sync.tightenPermissions();
+    return importLook(sync, sync.look());
+}
+
+Error TokenStore::importLook(const TokenSync &sync, const TokenSync::Look &look)
+{
+    Background &bg = background();
+    m_syncNotes << look.notes;
+    // The files already hold every secret `hf` wrote: the records appear now, held by the files, and the
+    // keychain copies follow.
+    const QHash<QString, QString> needed = sync.copiesNeeded(look);
+    TokenSync::Outcome outcome = sync.record(look);
+    m_syncNotes << outcome.notes;
+    TokenSync::Look recorded = look;
+    recorded.metadata = outcome.metadata;
+    bg.lastLook = std::move(recorded);
+    for (auto it = needed.cbegin(); it != needed.cend(); ++it) {
+        bg.copyMasked.insert(it.key(), TokenText::mask(it.value()));
+        bg.copies.enqueue(it.key(), it.value());
+    }
+    const bool purge = needed.isEmpty() && !outcome.loadError && plaintextLeft(outcome.records) &&
+                       outcome.metadata.settings.storageMode == StorageMode::KeychainOnly;
+    show(std::move(outcome.records), std::move(outcome.metadata), outcome.loadError);
+    if (purge)
+        purgeInBackground();
+    return m_loadError;
+}
+
+bool TokenStore::importPending() const
+{
+    return m_background &&
+           (m_background->copies.isBusy() || m_background->purging || m_background->looking);
+}
+
+void TokenStore::onCopiesDrained(const QHash<QString, QString> &written, const QStringList &notes)
+{
+    Background &bg = background();
+    m_syncNotes << notes;
+    QStringList adopted;
+    QStringList orphans;
+    const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
+        adopted.clear();
+        orphans.clear();
+        bool any = false;
+        for (auto it = written.cbegin(); it != written.cend(); ++it) {
+            const auto entry = c.tokens.find(it.key());
+            if (entry == c.tokens.end()) {
+                orphans << it.key(); // removed while its copy was being written
+                continue;
+            }
+            if (entry->fingerprint == it.value()) {
+                any = any || !entry->inKeychain;
+                entry->inKeychain = true;
+            } else if (entry->inKeychain && bg.copyMasked.contains(it.key())) {
+                // `hf` refreshed a secret the keychain held: the new one counts once it is there too.
+                entry->fingerprint = it.value();
+                entry->masked = bg.copyMasked.value(it.key());
+                entry->check = TokenCheck{};
+                adopted << it.key();
+                any = true;
+            }
+        }
+        return any;
+    });
+    for (auto it = written.cbegin(); it != written.cend(); ++it)
+        bg.copyMasked.remove(it.key());
+    for (const QString &name : std::as_const(orphans))
+        m_secrets->removeLater(name);
+    if (!saved) {
+        m_syncNotes << saved.error().message;
+        finishImportIfIdle();
+        return;
+    }
+    const QString path = m_options.paths.storedTokensPath;
+    for (const QString &name : std::as_const(adopted))
+        m_syncNotes << tr("Adopted the new secret of \"%1\" from %2.").arg(name, path);
+    if (bg.lastLook) {
+        // The files are as the import saw them; only the keychain part of the records changed.
+        StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
+        const TokenSync sync(file, *m_metadata, m_secrets);
+        bg.lastLook->metadata = *saved;
+        TokenSync::Outcome outcome = sync.view(*bg.lastLook);
+        const bool purge = !outcome.loadError && plaintextLeft(outcome.records) &&
+                           outcome.metadata.settings.storageMode == StorageMode::KeychainOnly;
+        show(std::move(outcome.records), std::move(outcome.metadata), outcome.loadError, false, false);
+        if (purge) {
+            purgeInBackground();
+            return;
+        }
+    }
+    finishImportIfIdle();
+}
+
+void TokenStore::purgeInBackground()
+{
+    Background &bg = background();
+    if (bg.purging)
+        return;
+    bg.purging = true;
+    // The purge rewrites stored_tokens under its lock and watches it for a racing huggingface_hub
+    // (StoredTokensFile::update): a worker thread waits for that, the window does not.
+    QPointer<TokenStore> self(this);
+    const HfPaths paths = m_options.paths;
+    const QString configDir = m_options.configDir;
+    const int lockTimeoutMs = m_options.lockTimeoutMs;
+    QThreadPool::globalInstance()->start([self, paths, configDir, lockTimeoutMs] {
+        const StoredTokensFile file(paths, lockTimeoutMs);
+        const MetadataFile metadata(configDir);
+        StorageModeSwitch modeSwitch(file, metadata, nullptr);
+        const Error error = modeSwitch.purgePlaintext();
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, error] {
+                if (!self)
+                    return;
+                if (error)
+                    self->m_syncNotes << error.message;
+                self->background().purging = false;
+                self->startLook(); // show the file as the purge left it, read without waiting
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void TokenStore::finishImportIfIdle()
+{
+    if (!importPending())
+        emit importFinished();
+}
+
+void TokenStore::watchFiles(int debounceMs)
+{
+    Background &bg = background();
+    if (bg.watcher)
+        return;
+    bg.watcher = std::make_unique<FileWatcher>(
+        QStringList{m_options.paths.tokenPath, m_options.paths.storedTokensPath, m_metadata->path()},
+        debounceMs);
+    // Another program (`hf auth login`, `hftoken`) changed a file: read it again and import.
+    connect(bg.watcher.get(), &FileWatcher::changed, this, &TokenStore::startLook);
+}
+
+FileWatcher *TokenStore::fileWatcher() const
+{
+    return m_background ? m_background->watcher.get() : nullptr;
+}
+
+void TokenStore::startLook()
+{
+    Background &bg = background();
+    if (bg.looking) {
+        bg.lookAgain = true;
+        return;
+    }
+    bg.looking = true;
+    bg.lookAgain = false;
+    bg.lookMetadata = m_metadata->load();
+    bg.stable = StoredTokensFile::StableRead{};
+    pollLook();
+}
+
+void TokenStore::pollLook()
+{
+    Background &bg = background();
+    StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
+    const QSet<QString> expected =
+        bg.lookMetadata ? TokenSync::expectedIn(*bg.lookMetadata) : QSet<QString>{};
+    std::optional<Result<IniDocument>> doc = file.lookOnce(expected, bg.stable);
+    if (!doc) {
+        bg.lookTimer.start(); // huggingface_hub is mid-write: look again on a later turn, never wait
+        return;
+    }
+    const TokenSync sync(file, *m_metadata, m_secrets);
+    const TokenSync::Look look = sync.lookAt(std::move(bg.lookMetadata), *doc);
+    bg.lookMetadata = MetadataFile::Content{};
+    bg.looking = false;
+    m_syncNotes.clear();
+    m_syncNotes << sync.tightenPermissions();
+    importLook(sync, look);
+    if (bg.lookAgain) {
+        startLook();
+        return;
+    }
+    finishImportIfIdle();
+}
+
+} // namespace hftm
