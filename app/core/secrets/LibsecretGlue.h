@@ -6,6 +6,11 @@
 
 #pragma push_macro("signals")
 #undef signals
+// The D-Bus-path calls (secret-paths.h) read many items in one GetSecrets over libsecret's own session;
+// libsecret calls them unstable, though they have not changed since 0.7.
+#ifndef SECRET_API_SUBJECT_TO_CHANGE
+#define SECRET_API_SUBJECT_TO_CHANGE
+#endif
 #include <libsecret/secret.h>
 #pragma pop_macro("signals")
 

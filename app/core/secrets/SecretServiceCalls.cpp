@@ -80,41 +80,157 @@ Result<QString> read(const Scope &scope, const QString &key, GCancellable *cance
     return value;
 }
 
+namespace {
+
+struct Strv {
+    gchar **paths = nullptr;
+    ~Strv() { g_strfreev(paths); }
+    QList<QByteArray> list() const
+    {
+        QList<QByteArray> out;
+        for (gchar **it = paths; it && *it; ++it)
+            out << QByteArray(*it);
+        return out;
+    }
+};
+
+// The "token" attribute of every item path, asked all at once: libsecret builds a proxy per item (one
+// round trip each, one after another); these calls go out together and are answered together. The private
+// GLib context is this worker's only loop and dispatches nothing but these replies, the way libsecret's
+// own *_sync calls wait.
+struct AttributeReplies {
+    int left = 0;
+    QHash<QByteArray, QString> tokens;
+    GError *error = nullptr;
+};
+struct AttributeCall {
+    AttributeReplies *replies;
+    QByteArray path;
+};
+
+void onAttributes(GObject *source, GAsyncResult *result, gpointer data)
+{
+    auto *call = static_cast<AttributeCall *>(data);
+    GError *error = nullptr;
+    GVariant *reply = g_dbus_connection_call_finish(G_DBUS_CONNECTION(source), result, &error);
+    if (reply) {
+        GVariant *attributes = nullptr;
+        g_variant_get(reply, "(v)", &attributes);
+        const gchar *token = nullptr;
+        if (attributes && g_variant_is_of_type(attributes, G_VARIANT_TYPE("a{ss}")) &&
+            g_variant_lookup(attributes, "token", "&s", &token))
+            call->replies->tokens.insert(call->path, QString::fromUtf8(token));
+        if (attributes)
+            g_variant_unref(attributes);
+        g_variant_unref(reply);
+    } else if (!call->replies->error) {
+        call->replies->error = error;
+    } else {
+        g_error_free(error);
+    }
+    --call->replies->left;
+    delete call;
+}
+
+QHash<QByteArray, QString> tokensOf(SecretService *service, const QList<QByteArray> &paths,
+                                    GCancellable *cancellable, GError **error)
+{
+    AttributeReplies replies;
+    GMainContext *context = g_main_context_new();
+    g_main_context_push_thread_default(context);
+    GDBusConnection *connection = g_dbus_proxy_get_connection(G_DBUS_PROXY(service));
+    const gchar *busName = g_dbus_proxy_get_name(G_DBUS_PROXY(service));
+    for (const QByteArray &path : paths) {
+        ++replies.left;
+        g_dbus_connection_call(connection, busName, path.constData(), "org.freedesktop.DBus.Properties",
+                               "Get", g_variant_new("(ss)", "org.freedesktop.Secret.Item", "Attributes"),
+                               G_VARIANT_TYPE("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, cancellable, onAttributes,
+                               new AttributeCall{&replies, path});
+    }
+    while (replies.left > 0)
+        g_main_context_iteration(context, TRUE);
+    g_main_context_pop_thread_default(context);
+    g_main_context_unref(context);
+    if (replies.error)
+        g_propagate_error(error, replies.error);
+    return replies.tokens;
+}
+
+// Every secret of the store by token name, in one SearchItems, one unlock of what is locked (which may
+// prompt, like a lookup), the attributes asked all at once, and one GetSecrets over libsecret's session.
+// Names whose item stayed locked go to 'locked'.
+libsecret::Outcome loadStore(const Scope &scope, QHash<QString, QString> &secrets, QStringList &locked,
+                             GCancellable *cancellable)
+{
+    libsecret::Outcome outcome;
+    GError *error = nullptr;
+    SecretService *service = secret_service_get_sync(SECRET_SERVICE_OPEN_SESSION, cancellable, &error);
+    if (!service) {
+        outcome.take(error);
+        return outcome;
+    }
+    const libsecret::HashTable table = libsecret::toHashTable(scope.store);
+    Strv unlockedPaths;
+    Strv lockedPaths;
+    Strv nowUnlocked;
+    QList<QByteArray> readable;
+    QList<QByteArray> stillLocked;
+    QHash<QByteArray, QString> tokens;
+    if (secret_service_search_for_dbus_paths_sync(service, libsecret::tokenSchema(), table.get(), cancellable,
+                                                  &unlockedPaths.paths, &lockedPaths.paths, &error)) {
+        readable = unlockedPaths.list();
+        stillLocked = lockedPaths.list();
+        if (!stillLocked.isEmpty()) {
+            secret_service_unlock_dbus_paths_sync(service, const_cast<const gchar **>(lockedPaths.paths),
+                                                  cancellable, &nowUnlocked.paths, &error);
+            for (const QByteArray &path : nowUnlocked.list()) {
+                stillLocked.removeAll(path);
+                readable << path;
+            }
+            g_clear_error(&error); // a dismissed prompt: those items stay locked, reported per key
+        }
+        tokens = tokensOf(service, readable + stillLocked, cancellable, &error);
+    }
+    if (!error && !readable.isEmpty()) {
+        QList<const gchar *> wanted;
+        for (const QByteArray &path : readable)
+            wanted << path.constData();
+        wanted << nullptr;
+        GHashTable *values =
+            secret_service_get_secrets_for_dbus_paths_sync(service, wanted.data(), cancellable, &error);
+        if (values) {
+            GHashTableIter it;
+            gpointer path = nullptr;
+            gpointer value = nullptr;
+            g_hash_table_iter_init(&it, values);
+            while (g_hash_table_iter_next(&it, &path, &value)) {
+                const QString name = tokens.value(QByteArray(static_cast<const char *>(path)));
+                if (!name.isEmpty() && !secrets.contains(name))
+                    secrets.insert(name, takeSecret(secret_value_ref(static_cast<SecretValue *>(value))));
+            }
+            g_hash_table_unref(values); // unrefs the values: libsecret wipes them
+        }
+    }
+    for (const QByteArray &path : stillLocked)
+        locked << tokens.value(path);
+    outcome.ok = !error;
+    outcome.take(error);
+    g_object_unref(service);
+    return outcome;
+}
+
+} // namespace
+
 Answer readMany(const Scope &scope, const QStringList &keys, GCancellable *cancellable)
 {
     Answer answer;
-    const libsecret::HashTable table = libsecret::toHashTable(scope.store);
-    GError *error = nullptr;
-    // UNLOCK: like a lookup, a locked item asks for its keyring to be unlocked. LOAD_SECRETS: one
-    // GetSecrets for all items found, over the session libsecret negotiated (encrypted where offered).
-    GList *found = secret_service_search_sync(
-        nullptr, libsecret::tokenSchema(), table.get(),
-        static_cast<SecretSearchFlags>(SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS),
-        cancellable, &error);
-    libsecret::Outcome outcome;
-    outcome.ok = !error;
-    outcome.take(error);
+    QHash<QString, QString> secrets;
+    QStringList lockedNames;
+    const libsecret::Outcome outcome = loadStore(scope, secrets, lockedNames, cancellable);
     if (!outcome.ok) {
-        g_list_free_full(found, g_object_unref);
         answer.error = libsecret::toError(outcome, tr("read"), keys.join(QLatin1String(", ")));
         return answer;
     }
-    QHash<QString, QString> secrets;
-    QStringList lockedNames;
-    for (GList *it = found; it; it = it->next) {
-        auto *item = static_cast<SecretItem *>(it->data);
-        GHashTable *attributes = secret_item_get_attributes(item);
-        const QString name = libsecret::attribute(attributes, "token");
-        g_hash_table_unref(attributes);
-        if (name.isEmpty() || secrets.contains(name))
-            continue;
-        if (SecretValue *value = secret_item_get_secret(item))
-            secrets.insert(name, takeSecret(value));
-        else
-            lockedNames << name; // still locked: the unlock prompt was dismissed or impossible
-    }
-    g_list_free_full(found, g_object_unref);
-
     bool missing = false;
     for (const QString &key : keys)
         missing = missing || !secrets.contains(key);
