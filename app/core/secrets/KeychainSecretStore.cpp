@@ -289,11 +289,17 @@ SecretJob *KeychainSecretStore::later(Request request)
 
 SecretJob *KeychainSecretStore::readMany(const QStringList &keys)
 {
-    // QtKeychain has no batch read: one job per key, one after another, on the keychain thread.
+    // QtKeychain has no batch read: one job per key, one after another, on the keychain thread. A keychain
+    // that is unreachable, locked or silent for one key is so for all: the request fails as a whole
+    // then, instead of waiting out one timeout per key.
     return later(
         [service = m_service, keys, timeoutMs = m_timeoutMs](QHash<QString, Result<QString>> &results) {
-            for (const QString &key : keys)
-                results.insert(key, readKeychain(service, key, timeoutMs));
+            for (const QString &key : keys) {
+                Result<QString> value = readKeychain(service, key, timeoutMs);
+                if (!value && value.error().code == ErrorCode::KeychainUnavailable)
+                    return value.error();
+                results.insert(key, std::move(value));
+            }
             return Error{};
         });
 }
