@@ -1,7 +1,7 @@
 #include "core/ProcessHardening.h"
 #include "ui/app/AppContext.h"
+#include "ui/app/AppController.h"
 #include "ui/tray/SingleInstance.h"
-#include "ui/tray/TrayIntegration.h"
 #include "ui/window/MainWindow.h"
 
 #include <QApplication>
@@ -65,11 +65,11 @@ int main(int argc, char *argv[])
 
     const std::unique_ptr<hftm::AppContext> context = hftm::AppContext::fromEnvironment();
     hftm::MainWindow window(*context);
-    hftm::TrayOptions trayOptions;
-    trayOptions.startMinimized = parser.isSet(minimizedOption());
-    hftm::TrayIntegration tray(*context, &window, trayOptions);
-    QObject::connect(&instance, &hftm::SingleInstance::showRequested, &tray,
-                     &hftm::TrayIntegration::showWindow);
-    tray.start(); // shows the window unless starting minimized into a tray
+    hftm::AppOptions options;
+    options.startMinimized = parser.isSet(minimizedOption());
+    hftm::AppController controller(*context, &window, options);
+    QObject::connect(&instance, &hftm::SingleInstance::showRequested, &controller,
+                     &hftm::AppController::showWindow);
+    controller.start(); // shows the window unless starting minimized into a tray
     return app.exec();
 }

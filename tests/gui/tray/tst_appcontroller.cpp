@@ -1,13 +1,13 @@
-// TrayIntegration over a real main window (offscreen, tray host stubbed as present or absent): closing
+// AppController over a real main window (offscreen, tray host stubbed as present or absent): closing
 // the window hides it to the tray only on a user close and says so once; without a tray the window
 // closes like any app's; Quit really quits; --minimized starts hidden, or shows the window when no
 // tray appears; hourly ticks re-evaluate without repeating notifications; "Open manager" shows it.
 #include "core/notify/ExpiryNotifier.h"
-#include "gui/tray/TrayFixture.h"
+#include "support/TestWorld.h"
 #include "ui/app/AppContext.h"
+#include "ui/app/AppController.h"
 #include "ui/tray/CloseToTray.h"
 #include "ui/tray/TrayController.h"
-#include "ui/tray/TrayIntegration.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/TokenActions.h"
 
@@ -16,10 +16,12 @@
 #include <QCloseEvent>
 #include <QDialog>
 #include <QSignalSpy>
+#include <QTest>
 #include <QtTest/qtestspontaneevent.h>
 
 using namespace hftm;
 using namespace hftm::test;
+using namespace hftm::test::fixture;
 using namespace std::chrono_literals;
 
 namespace {
@@ -34,13 +36,13 @@ bool userCloses(QWidget *window)
 }
 } // namespace
 
-class TestTrayIntegration : public QObject {
+class TestAppController : public QObject {
     Q_OBJECT
 
 private slots:
     void init()
     {
-        m_world = std::make_unique<TrayWorld>();
+        m_world = std::make_unique<TestWorld>();
         AppContext::Parts parts;
         parts.options = TokenStore::Options::fromEnvironment(m_world->env.environment());
         parts.secrets = std::make_unique<MemorySecretStore>();
@@ -127,10 +129,10 @@ private slots:
     void aTrayAppearingLateGetsTheIcon()
     {
         bool available = false;
-        TrayOptions options;
+        AppOptions options;
         options.startMinimized = true;
         options.watchNetwork = false;
-        m_tray = std::make_unique<TrayIntegration>(*m_context, m_window.get(), options);
+        m_tray = std::make_unique<AppController>(*m_context, m_window.get(), options);
         m_tray->controller()->setAvailabilityProbe([&available] { return available; });
         m_tray->controller()->setRetryInterval(5ms);
         QSignalSpy shown(m_tray->controller(), &TrayController::trayShown);
@@ -144,7 +146,7 @@ private slots:
 
     void ticksReevaluateWithoutRepeating()
     {
-        TrayWorld &w = *m_world;
+        TestWorld &w = *m_world;
         TokenCheck check;
         check.status = TokenStatus::Valid;
         check.checkedAt = w.now;
@@ -186,21 +188,21 @@ private:
     void start(bool trayAvailable, bool minimized, std::chrono::milliseconds grace = 10s,
                std::chrono::milliseconds tick = 1h)
     {
-        TrayOptions options;
+        AppOptions options;
         options.startMinimized = minimized;
         options.watchNetwork = false;
         options.trayGrace = grace;
         options.tick = tick;
-        m_tray = std::make_unique<TrayIntegration>(*m_context, m_window.get(), options);
+        m_tray = std::make_unique<AppController>(*m_context, m_window.get(), options);
         m_tray->controller()->setAvailabilityProbe([trayAvailable] { return trayAvailable; });
         m_tray->start();
     }
 
-    std::unique_ptr<TrayWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<TrayIntegration> m_tray;
+    std::unique_ptr<AppController> m_tray;
 };
 
-QTEST_MAIN(TestTrayIntegration)
-#include "tst_tray_integration.moc"
+QTEST_MAIN(TestAppController)
+#include "tst_appcontroller.moc"

@@ -17,8 +17,8 @@ class MainWindow;
 class Revalidator;
 class TrayController;
 
-// How main() wants the tray to start.
-struct TrayOptions {
+// How main() wants the desktop app to start.
+struct AppOptions {
     bool startMinimized = false; // --minimized: start in the tray, window hidden
     bool watchNetwork = true;    // revalidate when QNetworkInformation reports the network is back
     // --minimized without a tray host yet (login): how long to wait for one before showing the window.
@@ -26,14 +26,14 @@ struct TrayOptions {
     std::chrono::milliseconds tick{std::chrono::hours(1)}; // re-evaluates icon and due notifications
 };
 
-// The one entry point main() calls once the main window exists: builds the tray controller, background
-// revalidation, expiry notifications, close-to-tray and the autostart entry over the app's services,
-// and wires them to the window. start() replaces window.show().
-class TrayIntegration : public QObject {
+// The desktop app's controller, the one entry point main() calls once the main window exists: builds the
+// tray, background revalidation, expiry notifications, close-to-tray and the autostart entry over the
+// app's services, wires them to the window, and decides what starts when. start() replaces window.show().
+class AppController : public QObject {
     Q_OBJECT
 public:
-    TrayIntegration(AppContext &context, MainWindow *window, TrayOptions options, QObject *parent = nullptr);
-    ~TrayIntegration() override;
+    AppController(AppContext &context, MainWindow *window, AppOptions options, QObject *parent = nullptr);
+    ~AppController() override;
 
     void start();
 
@@ -53,7 +53,7 @@ private:
 
     AppContext &m_context;
     MainWindow *m_window;
-    TrayOptions m_options;
+    AppOptions m_options;
     TrayController *m_controller;
     Revalidator *m_revalidator;
     ExpiryNotifier *m_notifier;

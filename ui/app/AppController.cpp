@@ -1,4 +1,4 @@
-#include "ui/tray/TrayIntegration.h"
+#include "ui/app/AppController.h"
 
 #include "core/notify/ExpiryNotifier.h"
 #include "core/notify/NotificationLog.h"
@@ -16,8 +16,7 @@
 
 namespace hftm {
 
-TrayIntegration::TrayIntegration(AppContext &context, MainWindow *window, TrayOptions options,
-                                 QObject *parent)
+AppController::AppController(AppContext &context, MainWindow *window, AppOptions options, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_window(window)
@@ -39,11 +38,11 @@ TrayIntegration::TrayIntegration(AppContext &context, MainWindow *window, TrayOp
         showWindow();
         m_window->actions()->add->trigger();
     });
-    connect(m_controller, &TrayController::openManagerRequested, this, &TrayIntegration::showWindow);
-    connect(m_controller, &TrayController::quitRequested, this, &TrayIntegration::quit);
-    connect(m_controller, &TrayController::trayShown, this, &TrayIntegration::onTrayShown);
+    connect(m_controller, &TrayController::openManagerRequested, this, &AppController::showWindow);
+    connect(m_controller, &TrayController::quitRequested, this, &AppController::quit);
+    connect(m_controller, &TrayController::trayShown, this, &AppController::onTrayShown);
     // The window's File > Quit closes the window; with a tray that alone would leave us running.
-    connect(m_window->actions()->quit, &QAction::triggered, this, &TrayIntegration::quit);
+    connect(m_window->actions()->quit, &QAction::triggered, this, &AppController::quit);
 
     connect(m_notifier, &ExpiryNotifier::notify, m_controller, &TrayController::showNotification);
     connect(m_close, &CloseToTray::notify, m_controller, &TrayController::showNotification);
@@ -52,7 +51,7 @@ TrayIntegration::TrayIntegration(AppContext &context, MainWindow *window, TrayOp
     });
     m_evaluateSoon.setSingleShot(true);
     m_evaluateSoon.setInterval(0);
-    connect(&m_evaluateSoon, &QTimer::timeout, this, &TrayIntegration::evaluate);
+    connect(&m_evaluateSoon, &QTimer::timeout, this, &AppController::evaluate);
     connect(context.store(), &TokenStore::changed, &m_evaluateSoon, qOverload<>(&QTimer::start));
     // Hourly: "expires in N days" moves on and a new day may make a warning due again.
     connect(&m_tick, &QTimer::timeout, this, [this] {
@@ -69,9 +68,9 @@ TrayIntegration::TrayIntegration(AppContext &context, MainWindow *window, TrayOp
     });
 }
 
-TrayIntegration::~TrayIntegration() = default;
+AppController::~AppController() = default;
 
-void TrayIntegration::start()
+void AppController::start()
 {
     m_controller->showWhenAvailable();
     if (!m_options.startMinimized)
@@ -84,7 +83,7 @@ void TrayIntegration::start()
         m_revalidator->watchNetwork();
 }
 
-void TrayIntegration::onTrayShown()
+void AppController::onTrayShown()
 {
     m_grace.stop();
     // With the icon up, closing the window or a dialog over a hidden window must not end the app.
@@ -92,14 +91,14 @@ void TrayIntegration::onTrayShown()
     evaluate(); // notifications due at start-up can only be shown now
 }
 
-void TrayIntegration::evaluate()
+void AppController::evaluate()
 {
     // Without a tray there is nowhere to show a bubble; nothing is marked as told then.
     if (m_controller->isTrayShown())
         m_notifier->evaluate();
 }
 
-void TrayIntegration::showWindow()
+void AppController::showWindow()
 {
     if (m_window->isMinimized())
         m_window->showNormal();
@@ -109,7 +108,7 @@ void TrayIntegration::showWindow()
     m_window->activateWindow();
 }
 
-void TrayIntegration::quit()
+void AppController::quit()
 {
     m_close->setQuitting(true);
     QCoreApplication::quit();
