@@ -2,10 +2,10 @@
 // (run by tests/without-keyring.sh): a blocking read started from a timer lets none of the caller's queued
 // events run inside it, and an asynchronous read returns at once and finishes exactly once, with the
 // timeout, for both backends. The probe still says "unavailable" where no Secret Service exists at all.
+#include "SecretsTestSupport.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/secrets/SecretJob.h"
 #include "core/secrets/SecretServiceStore.h"
-#include "core/store/StoreIdentity.h"
 
 #include <QLocalServer>
 #include <QSignalSpy>
@@ -20,12 +20,6 @@ using namespace hftm;
 namespace {
 constexpr int TimeoutMs = 800;
 
-StoreIdentity identityIn(const QTemporaryDir &dir)
-{
-    HfPaths paths;
-    paths.storedTokensPath = dir.filePath(QStringLiteral("hf/stored_tokens"));
-    return StoreIdentity::of(paths);
-}
 } // namespace
 
 class KeychainNoLoopTest : public QObject {
@@ -51,18 +45,14 @@ void KeychainNoLoopTest::initTestCase()
     QVERIFY2(!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
              "run this test through tests/without-keyring.sh");
     QVERIFY(m_scratch.isValid());
-    for (const char *name :
-         {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"}) {
-        const QString path = m_scratch.filePath(QString::fromLatin1(name));
-        QVERIFY(QDir().mkpath(path));
-        qputenv(name, path.toUtf8());
-    }
+    QVERIFY(secretstest::isolateHome(m_scratch));
 }
 
 std::unique_ptr<SecretStore> KeychainNoLoopTest::make(int which) const
 {
     if (which == 0)
-        return std::make_unique<SecretServiceStore>(identityIn(m_scratch), TimeoutMs);
+        return std::make_unique<SecretServiceStore>(secretstest::storeIn(m_scratch, QStringLiteral("hf")),
+                                                    TimeoutMs);
     return std::make_unique<KeychainSecretStore>(QStringLiteral("hf-token-manager-noloop"), TimeoutMs);
 }
 

@@ -1,6 +1,7 @@
 // A keychain that never answers: DBUS_SESSION_BUS_ADDRESS points at a socket of ours that accepts
 // connections and then says nothing. Every call must come back after the store's timeout with
 // KeychainUnavailable, write nothing elsewhere, and a job that finishes late must not crash anything.
+#include "SecretsTestSupport.h"
 #include "core/secrets/KeychainSecretStore.h"
 
 #include <QDirIterator>
@@ -38,12 +39,7 @@ void KeychainTimeoutTest::initTestCase()
     QVERIFY2(!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
              "run this test through tests/without-keyring.sh");
     QVERIFY(m_scratch.isValid());
-    for (const char *name :
-         {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"}) {
-        const QString path = m_scratch.filePath(QString::fromLatin1(name));
-        QVERIFY(QDir().mkpath(path));
-        qputenv(name, path.toUtf8());
-    }
+    QVERIFY(secretstest::isolateHome(m_scratch));
     const QString socket = m_scratch.filePath(QStringLiteral("silent-bus"));
     QVERIFY2(m_silentBus.listen(socket), qPrintable(m_silentBus.errorString()));
     qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + socket.toUtf8());

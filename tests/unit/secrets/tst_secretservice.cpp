@@ -1,9 +1,9 @@
 // SecretServiceStore against a real gnome-keyring (run by tests/with-keyring.sh): one namespace per
 // token store, attributes and labels that other keychain tools show, nothing left behind.
+#include "SecretsTestSupport.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/secrets/LegacyKeychainItems.h"
 #include "core/secrets/SecretServiceStore.h"
-#include "core/store/StoreIdentity.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -40,15 +40,6 @@ QStringList describedItems(const QString &storePath)
     return lines;
 }
 
-StoreIdentity identityIn(const QTemporaryDir &dir, const QString &sub)
-{
-    HfPaths paths;
-    paths.storedTokensPath = dir.filePath(sub + QStringLiteral("/stored_tokens"));
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("HOME"), dir.path());
-    return StoreIdentity::of(paths, env);
-}
-
 } // namespace
 
 class SecretServiceTest : public QObject {
@@ -79,7 +70,7 @@ private slots:
     {
         QFETCH(QString, key);
         QFETCH(QString, secret);
-        SecretServiceStore store(identityIn(m_dir, QStringLiteral("a")));
+        SecretServiceStore store(secretstest::storeIn(m_dir, QStringLiteral("a")));
         const Error written = store.write(key, secret);
         QVERIFY2(!written, qPrintable(written.message));
         QCOMPARE(store.read(key).value(), secret);
@@ -90,8 +81,8 @@ private slots:
     // The bug this store exists for: two HF_HOMEs with a token of the same name.
     void twoStoresKeepTheirOwnSecrets()
     {
-        SecretServiceStore a(identityIn(m_dir, QStringLiteral("a")));
-        SecretServiceStore b(identityIn(m_dir, QStringLiteral("b")));
+        SecretServiceStore a(secretstest::storeIn(m_dir, QStringLiteral("a")));
+        SecretServiceStore b(secretstest::storeIn(m_dir, QStringLiteral("b")));
         QVERIFY(!a.write(QStringLiteral("train"), QStringLiteral("hf_secretOfStoreA")));
         QVERIFY(!b.write(QStringLiteral("train"), QStringLiteral("hf_secretOfStoreB")));
         QCOMPARE(a.read(QStringLiteral("train")).value(), QStringLiteral("hf_secretOfStoreA"));
@@ -105,7 +96,7 @@ private slots:
 
     void itemsSayWhichStoreAndToken()
     {
-        const StoreIdentity identity = identityIn(m_dir, QStringLiteral("home/.cache/huggingface"));
+        const StoreIdentity identity = secretstest::storeIn(m_dir, QStringLiteral("home/.cache/huggingface"));
         SecretServiceStore store(identity);
         QVERIFY(!store.write(QStringLiteral("train"), QStringLiteral("hf_labelled")));
         QVERIFY(!store.write(QStringLiteral("train"), QStringLiteral("hf_labelledAgain")));
@@ -123,7 +114,7 @@ private slots:
 
     void probeLeavesNothing()
     {
-        SecretServiceStore store(identityIn(m_dir, QStringLiteral("a")));
+        SecretServiceStore store(secretstest::storeIn(m_dir, QStringLiteral("a")));
         const Error error = store.probe();
         QVERIFY2(!error, qPrintable(error.message));
         const QString left = secretTool({QStringLiteral("search"), QStringLiteral("--all"),
@@ -133,7 +124,7 @@ private slots:
 
     void readMissingIsNotFoundAndRemoveMissingSucceeds()
     {
-        SecretServiceStore store(identityIn(m_dir, QStringLiteral("a")));
+        SecretServiceStore store(secretstest::storeIn(m_dir, QStringLiteral("a")));
         QCOMPARE(store.read(QStringLiteral("never-written")).error().code, ErrorCode::NotFound);
         QVERIFY(!store.remove(QStringLiteral("never-written")));
         QCOMPARE(store.write(QString(), QStringLiteral("hf_x")).code, ErrorCode::InvalidInput);
@@ -145,7 +136,7 @@ private slots:
         KeychainSecretStore old(QString::fromLatin1(LegacyKeychainItems::ServiceName));
         QVERIFY(!old.write(QStringLiteral("old-one"), QStringLiteral("hf_legacyOne")));
         QVERIFY(!old.write(QStringLiteral("old-two"), QStringLiteral("hf_legacyTwo")));
-        SecretServiceStore store(identityIn(m_dir, QStringLiteral("a")));
+        SecretServiceStore store(secretstest::storeIn(m_dir, QStringLiteral("a")));
         const auto items = store.legacyItems()->list(true);
         QVERIFY2(items.ok(), qPrintable(items.error().message));
         QCOMPARE(items->size(), 2);
@@ -191,7 +182,7 @@ private slots:
     // Not pass/fail: the figure for the README, next to QtKeychain's on the same keyring.
     void timingOfReads()
     {
-        SecretServiceStore store(identityIn(m_dir, QStringLiteral("timed")));
+        SecretServiceStore store(secretstest::storeIn(m_dir, QStringLiteral("timed")));
         KeychainSecretStore qtKeychain(QStringLiteral("hf-token-manager-timing"));
         QVERIFY(!store.write(QStringLiteral("timed"), QStringLiteral("hf_timed")));
         QVERIFY(!qtKeychain.write(QStringLiteral("timed"), QStringLiteral("hf_timed")));

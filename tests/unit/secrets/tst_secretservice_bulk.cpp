@@ -2,9 +2,9 @@
 // answers every key in one search (NotFound for a missing one, nothing of another store), never inside
 // the call; writeLater/removeLater round-trip; the probe reads only, so the keyring file is untouched.
 // Prints (never asserts) 100 secrets read in bulk against 100 read() calls.
+#include "SecretsTestSupport.h"
 #include "core/secrets/SecretJob.h"
 #include "core/secrets/SecretServiceStore.h"
-#include "core/store/StoreIdentity.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -19,15 +19,6 @@
 using namespace hftm;
 
 namespace {
-
-StoreIdentity identityIn(const QTemporaryDir &dir, const QString &sub)
-{
-    HfPaths paths;
-    paths.storedTokensPath = dir.filePath(sub + QStringLiteral("/stored_tokens"));
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("HOME"), dir.path());
-    return StoreIdentity::of(paths, env);
-}
 
 struct Finished {
     Error error;
@@ -82,8 +73,8 @@ private slots:
 
     void readManyAnswersEveryKeyInBulk()
     {
-        SecretServiceStore store(identityIn(m_dir, QStringLiteral("bulk")));
-        SecretServiceStore other(identityIn(m_dir, QStringLiteral("other")));
+        SecretServiceStore store(secretstest::storeIn(m_dir, QStringLiteral("bulk")));
+        SecretServiceStore other(secretstest::storeIn(m_dir, QStringLiteral("other")));
         QVERIFY(!store.write(QStringLiteral("one"), QStringLiteral("hf_bulkOne")));
         QVERIFY(!store.write(QStringLiteral("two words"), QStringLiteral("hf_bulkTwo")));
         QVERIFY(!other.write(QStringLiteral("theirs"), QStringLiteral("hf_otherStore")));
@@ -114,7 +105,7 @@ private slots:
 
     void writeLaterAndRemoveLaterRoundTrip()
     {
-        SecretServiceStore store(identityIn(m_dir, QStringLiteral("later")));
+        SecretServiceStore store(secretstest::storeIn(m_dir, QStringLiteral("later")));
         Finished written;
         QVERIFY(await(store.writeLater(QStringLiteral("w"), QStringLiteral("hf_writtenLater")), written));
         QVERIFY2(!written.error, qPrintable(written.error.message));
@@ -132,7 +123,7 @@ private slots:
     // keyring file twice per start. Now the file must stay byte-identical and untouched.
     void probeWritesNothing()
     {
-        SecretServiceStore store(identityIn(m_dir, QStringLiteral("probe")));
+        SecretServiceStore store(secretstest::storeIn(m_dir, QStringLiteral("probe")));
         // An item first, so that the login keyring exists on disk.
         QVERIFY(!store.write(QStringLiteral("present"), QStringLiteral("hf_present")));
         const auto before = keyringFiles();
@@ -155,7 +146,7 @@ private slots:
     // Not pass/fail: the figure for the README.
     void timingBulkAgainstOneByOne()
     {
-        SecretServiceStore store(identityIn(m_dir, QStringLiteral("timed")));
+        SecretServiceStore store(secretstest::storeIn(m_dir, QStringLiteral("timed")));
         constexpr int Count = 100;
         QStringList keys;
         for (int i = 0; i < Count; ++i) {
