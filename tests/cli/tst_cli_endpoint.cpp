@@ -15,7 +15,9 @@
 
 using hftm::test::CliRunner;
 using hftm::test::FakeHub;
+using hftm::test::freshCliWorld;
 using hftm::test::ScratchEnvironment;
+using hftm::test::useScratchGitConfig;
 
 namespace {
 const QByteArray Laptop = "hf_FAKElaptopReadTokenForTestsOnlLrdA";
@@ -28,16 +30,14 @@ class TestCliEndpoint : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
+        freshCliWorld(m_env, m_cli);
         m_envHub = std::make_unique<FakeHub>();
         m_savedHub = std::make_unique<FakeHub>();
         QVERIFY(m_envHub->start() && m_savedHub->start());
         for (FakeHub *hub : {m_envHub.get(), m_savedHub.get()})
             hub->addToken(QString::fromLatin1(Laptop), QStringLiteral("whoami_read_token.json"));
-        m_env = std::make_unique<ScratchEnvironment>();
         m_env->unset(QStringLiteral("HF_ENDPOINT"));
         m_env->unset(QStringLiteral("HF_HUB_OFFLINE"));
-        m_cli = std::make_unique<CliRunner>(*m_env);
     }
 
     void cleanup() { QVERIFY2(!m_cli->transcript().contains(Laptop), "a token leaked into output"); }
@@ -112,13 +112,7 @@ private slots:
     {
         // git and Python must agree: the credential is registered for HF_ENDPOINT's host, not the saved one.
         const QString creds = QDir(m_env->root()).filePath(QStringLiteral("git-credentials"));
-        const QString config = QDir(m_env->root()).filePath(QStringLiteral("gitconfig"));
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[credential]\n\thelper = store --file=" + creds.toUtf8() + "\n");
-        file.close();
-        m_env->set(QStringLiteral("GIT_CONFIG_GLOBAL"), config);
-        m_env->set(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
+        useScratchGitConfig(*m_env, creds);
         QCOMPARE(m_cli->run({QStringLiteral("config"), QStringLiteral("endpoint"), m_savedHub->endpoint()})
                      .exitCode,
                  0);

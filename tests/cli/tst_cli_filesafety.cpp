@@ -3,8 +3,9 @@
 // bind-mounted `token` is written in place and said once; a symlinked lock file is refused; a token
 // folder that others own or can write is warned about. Mounts and chown need root, as in CI.
 #include "support/CliRunner.h"
+#include "support/Files.h"
+#include "support/Mounts.h"
 #include "support/ScratchEnvironment.h"
-#include "unit/files/MountSupport.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -17,7 +18,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+using hftm::test::bytesOrMissing;
 using hftm::test::CliRunner;
+using hftm::test::freshCliWorld;
 using hftm::test::ScopedMount;
 using hftm::test::ScratchEnvironment;
 
@@ -26,11 +29,6 @@ const QByteArray FirstSecret = "hf_FAKEfullDiskFirstTokenxxxxxxxxxxxxx1";
 const QByteArray SecondSecret = "hf_FAKEfullDiskSecondTokenxxxxxxxxxxxx2";
 const QByteArray ThirdSecret = "hf_FAKEfullDiskThirdTokenxxxxxxxxxxxxx3";
 
-QByteArray readBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
 } // namespace
 
 class TestCliFileSafety : public QObject {
@@ -39,9 +37,7 @@ class TestCliFileSafety : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
-        m_env = std::make_unique<ScratchEnvironment>();
-        m_cli = std::make_unique<CliRunner>(*m_env);
+        freshCliWorld(m_env, m_cli);
     }
 
     void cleanup()
@@ -101,7 +97,7 @@ private slots:
                                 m_env->configDir() + QStringLiteral("/tokens.json")};
         QList<QByteArray> before;
         for (const QString &path : files) {
-            before << readBytes(path);
+            before << bytesOrMissing(path);
             QVERIFY2(before.last() != "<missing>" && !before.last().isEmpty(), qPrintable(path));
         }
         QVERIFY(hftm::test::fillFileSystem(disk + QStringLiteral("/filler")));
@@ -111,7 +107,7 @@ private slots:
         QVERIFY2(run.err.contains("disk is full"), run.err.constData());
         QVERIFY2(!run.err.contains("Stored \"") && !run.err.contains("is now"), run.err.constData());
         for (int i = 0; i < files.size(); ++i)
-            QVERIFY2(readBytes(files.at(i)) == before.at(i), qPrintable(files.at(i)));
+            QVERIFY2(bytesOrMissing(files.at(i)) == before.at(i), qPrintable(files.at(i)));
         QVERIFY(CliRunner::keychainLookup(QStringLiteral("third")).isEmpty()); // the add was rolled back
         QVERIFY(CliRunner::keychainLookup(QStringLiteral("renamed")).isEmpty());
         QCOMPARE(CliRunner::keychainLookup(QStringLiteral("first")), FirstSecret);
@@ -128,7 +124,7 @@ private slots:
                                             QStringLiteral("--no-validate"), QStringLiteral("--activate")},
                                            FirstSecret)
                                      .err;
-        QVERIFY2(readBytes(m_env->paths().tokenPath) == FirstSecret, first.constData());
+        QVERIFY2(bytesOrMissing(m_env->paths().tokenPath) == FirstSecret, first.constData());
         QCOMPARE(m_cli
                      ->run({QStringLiteral("add"), QStringLiteral("second"), QStringLiteral("--no-validate")},
                            SecondSecret)
@@ -146,7 +142,7 @@ private slots:
 
         const CliRunner::Run run = m_cli->run({QStringLiteral("switch"), QStringLiteral("second")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(readBytes(host), SecondSecret);
+        QCOMPARE(bytesOrMissing(host), SecondSecret);
         QCOMPARE(run.err.count("is a mount point; it was written in place"), 1);
         QVERIFY2(run.err.contains(m_env->paths().tokenPath.toUtf8()), run.err.constData());
     }
@@ -167,8 +163,8 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(m_env->paths().lockPath.toUtf8()) && run.err.contains("symbolic link"),
                  run.err.constData());
-        QCOMPARE(readBytes(victim), QByteArray("someone else's file\n"));
-        QCOMPARE(readBytes(m_env->paths().storedTokensPath), storedTokens);
+        QCOMPARE(bytesOrMissing(victim), QByteArray("someone else's file\n"));
+        QCOMPARE(bytesOrMissing(m_env->paths().storedTokensPath), storedTokens);
         QVERIFY(CliRunner::keychainLookup(QStringLiteral("first")).isEmpty());
     }
 

@@ -1,6 +1,7 @@
 // `--git-credential` registers the active token with git exactly as huggingface_hub does, through git's
 // own credential protocol on stdin; remove rejects it again.
 #include "support/CliRunner.h"
+#include "support/Files.h"
 #include "support/ScratchEnvironment.h"
 
 #include <QDir>
@@ -12,16 +13,14 @@
 #include <memory>
 
 using hftm::test::CliRunner;
+using hftm::test::freshCliWorld;
+using hftm::test::readBytes;
 using hftm::test::ScratchEnvironment;
+using hftm::test::useScratchGitConfig;
 
 namespace {
 const QByteArray Secret = "hf_FAKEgitCredentialTokenxxxxxxxxxGitC";
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 } // namespace
 
 class TestCliGit : public QObject {
@@ -30,18 +29,9 @@ class TestCliGit : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
-        m_env = std::make_unique<ScratchEnvironment>();
-        m_cli = std::make_unique<CliRunner>(*m_env);
+        freshCliWorld(m_env, m_cli);
         m_creds = QDir(m_env->root()).filePath(QStringLiteral("git-credentials"));
-        const QString config = QDir(m_env->root()).filePath(QStringLiteral("gitconfig"));
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[credential]\n\thelper = store --file=" + m_creds.toUtf8() + "\n");
-        file.close();
-        // Never the developer's own git configuration.
-        m_env->set(QStringLiteral("GIT_CONFIG_GLOBAL"), config);
-        m_env->set(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
+        useScratchGitConfig(*m_env, m_creds); // never the developer's own git configuration
     }
 
     void addRegistersAndRemoveRejects()
@@ -51,7 +41,7 @@ private slots:
                         QStringLiteral("--activate"), QStringLiteral("--git-credential")},
                        Secret);
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(readAll(m_creds), "https://hf_user:" + Secret + "@huggingface.co\n");
+        QCOMPARE(readBytes(m_creds), "https://hf_user:" + Secret + "@huggingface.co\n");
         const QJsonObject status =
             QJsonDocument::fromJson(m_cli->run({QStringLiteral("status"), QStringLiteral("--json")}).out)
                 .object();
@@ -60,7 +50,7 @@ private slots:
         run = m_cli->run({QStringLiteral("remove"), QStringLiteral("pusher")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.err.contains("git credential"));
-        QCOMPARE(readAll(m_creds), QByteArray());
+        QCOMPARE(readBytes(m_creds), QByteArray());
         QVERIFY(!m_cli->transcript().contains(Secret));
     }
 
@@ -77,7 +67,7 @@ private slots:
                 .exitCode,
             0);
         // git drops the path and keeps host:port, as the spec observed with git 2.39.
-        QCOMPARE(readAll(m_creds),
+        QCOMPARE(readBytes(m_creds),
                  QByteArray("http://hf_user:hf_FAKEfirstTokenForGitxxxxxxxxxxxxxxAAA@127.0.0.1%3a8089\n"));
     }
 
@@ -106,7 +96,7 @@ private slots:
                            Secret)
                      .exitCode,
                  0);
-        const QByteArray calls = readAll(log);
+        const QByteArray calls = readBytes(log);
         QVERIFY2(
             calls.contains("argv:credential approve\nprompt:0\nurl=https://huggingface.co\nusername=hf_user\n"
                            "password=" +

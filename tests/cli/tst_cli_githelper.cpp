@@ -2,6 +2,7 @@
 // warning, no `git credential approve` and nothing recorded; a URL-scoped helper counts; `remove` takes
 // the token back from git whoever put it there, and never an unrelated credential.
 #include "support/CliRunner.h"
+#include "support/Files.h"
 #include "support/ScratchEnvironment.h"
 
 #include <QDir>
@@ -14,24 +15,16 @@
 #include <memory>
 
 using hftm::test::CliRunner;
+using hftm::test::freshCliWorld;
+using hftm::test::readBytes;
 using hftm::test::ScratchEnvironment;
+using hftm::test::writeBytes;
 
 namespace {
 const QByteArray Secret = "hf_FAKEgitHelperTokenxxxxxxxxxxxxxHelp";
 const QByteArray Other = "hf_FAKEsomeoneElsesTokenxxxxxxxxxxOthr";
 const QByteArray Alice = "https://alice:hf_FAKEaliceOwnTokenxxxxxxxxxxxxxAlic@huggingface.co\n";
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
-}
 } // namespace
 
 class TestCliGitHelper : public QObject {
@@ -47,9 +40,7 @@ private slots:
 
     void init()
     {
-        CliRunner::keychainClear();
-        m_env = std::make_unique<ScratchEnvironment>();
-        m_cli = std::make_unique<CliRunner>(*m_env);
+        freshCliWorld(m_env, m_cli);
         const QDir root(m_env->root());
         QVERIFY(root.mkpath(QStringLiteral("home")) && root.mkpath(QStringLiteral("bin")));
         m_home = root.filePath(QStringLiteral("home"));
@@ -62,8 +53,8 @@ private slots:
         QVERIFY(!git.isEmpty());
         m_log = root.filePath(QStringLiteral("git-commands"));
         const QString wrapper = root.filePath(QStringLiteral("bin/git"));
-        QVERIFY(writeAll(wrapper, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + m_log.toUtf8() + "'\nexec '" +
-                                      git.toUtf8() + "' \"$@\"\n"));
+        writeBytes(wrapper, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + m_log.toUtf8() + "'\nexec '" +
+                                git.toUtf8() + "' \"$@\"\n");
         QVERIFY(QFile::setPermissions(wrapper, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         m_env->set(QStringLiteral("PATH"),
                    root.filePath(QStringLiteral("bin")) + QLatin1Char(':') + qEnvironmentVariable("PATH"));
@@ -93,7 +84,7 @@ private slots:
     {
         QFETCH(QByteArray, gitconfig);
         QFETCH(bool, viaSwitch);
-        QVERIFY(writeAll(QDir(m_home).filePath(QStringLiteral(".gitconfig")), gitconfig));
+        writeBytes(QDir(m_home).filePath(QStringLiteral(".gitconfig")), gitconfig);
         QStringList add{QStringLiteral("add"), QStringLiteral("pusher"), QStringLiteral("--no-validate")};
         if (!viaSwitch)
             add << QStringLiteral("--git-credential");
@@ -107,7 +98,7 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.err.contains("no git credential helper applies to huggingface.co"), run.err.constData());
         QVERIFY(run.err.contains("git config --global credential.helper store"));
-        QVERIFY(!readAll(m_log).contains("credential approve"));
+        QVERIFY(!readBytes(m_log).contains("credential approve"));
         QVERIFY(!QFile::exists(QDir(m_home).filePath(QStringLiteral(".git-credentials"))));
 
         const QJsonObject status =
@@ -127,15 +118,15 @@ private slots:
     void urlScopedHelperRegisters()
     {
         // huggingface_hub does not see a helper scoped to the Hub's URL; git uses it all the same.
-        QVERIFY(writeAll(QDir(m_home).filePath(QStringLiteral(".gitconfig")),
-                         "[credential \"https://huggingface.co\"]\n\thelper = store\n"));
+        writeBytes(QDir(m_home).filePath(QStringLiteral(".gitconfig")),
+                   "[credential \"https://huggingface.co\"]\n\thelper = store\n");
         const CliRunner::Run run =
             m_cli->run({QStringLiteral("add"), QStringLiteral("pusher"), QStringLiteral("--no-validate"),
                         QStringLiteral("--git-credential")},
                        Secret);
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(!run.err.contains("warning"), run.err.constData());
-        QCOMPARE(readAll(QDir(m_home).filePath(QStringLiteral(".git-credentials"))),
+        QCOMPARE(readBytes(QDir(m_home).filePath(QStringLiteral(".git-credentials"))),
                  "https://hf_user:" + Secret + "@huggingface.co\n");
 
         const QJsonObject status =
@@ -162,8 +153,8 @@ private slots:
     {
         QFETCH(QByteArray, held);
         QFETCH(bool, rejected);
-        QVERIFY(writeAll(QDir(m_home).filePath(QStringLiteral(".gitconfig")),
-                         "[credential]\n\thelper = store\n"));
+        writeBytes(QDir(m_home).filePath(QStringLiteral(".gitconfig")),
+                   "[credential]\n\thelper = store\n");
         // Stored without --git-credential: the program never gave it to git.
         QCOMPARE(m_cli
                      ->run({QStringLiteral("add"), QStringLiteral("pusher"), QStringLiteral("--no-validate")},
@@ -172,17 +163,17 @@ private slots:
                  0);
         const QString credentials = QDir(m_home).filePath(QStringLiteral(".git-credentials"));
         const QByteArray before = "https://hf_user:" + held + "@huggingface.co\n" + Alice;
-        QVERIFY(writeAll(credentials, before));
+        writeBytes(credentials, before);
 
         const CliRunner::Run run = m_cli->run({QStringLiteral("remove"), QStringLiteral("pusher")});
         QCOMPARE(run.exitCode, 0);
         if (rejected) {
             QVERIFY2(run.err.contains("Removed its git credential."), run.err.constData());
-            QCOMPARE(readAll(credentials), Alice); // another user's entry stays
+            QCOMPARE(readBytes(credentials), Alice); // another user's entry stays
         } else {
             QVERIFY2(run.err.contains("git holds another token for huggingface.co"), run.err.constData());
-            QCOMPARE(readAll(credentials), before);
-            QVERIFY(!readAll(m_log).contains("credential reject"));
+            QCOMPARE(readBytes(credentials), before);
+            QVERIFY(!readBytes(m_log).contains("credential reject"));
         }
     }
 

@@ -15,6 +15,7 @@ using hftm::RepoRef;
 using hftm::test::CliRunner;
 using hftm::test::FakeHub;
 using hftm::test::FakeRepo;
+using hftm::test::freshCliWorld;
 using hftm::test::ScratchEnvironment;
 
 namespace {
@@ -49,7 +50,7 @@ class TestCliHub : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
+        freshCliWorld(m_env, m_cli);
         m_hub = std::make_unique<FakeHub>();
         QVERIFY(m_hub->start());
         m_hub->addToken(Laptop, QStringLiteral("whoami_read_token.json"));
@@ -65,9 +66,7 @@ private slots:
         privateData.isPrivate = true;
         privateData.allowedTokens = {Colab};
         m_hub->addRepo(RepoRef::Dataset, QStringLiteral("acme-research/private-data"), privateData);
-        m_env = std::make_unique<ScratchEnvironment>();
         m_env->set(QStringLiteral("HF_ENDPOINT"), m_hub->endpoint());
-        m_cli = std::make_unique<CliRunner>(*m_env);
     }
 
     void cleanup()

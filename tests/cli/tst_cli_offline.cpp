@@ -15,6 +15,7 @@
 using hftm::RepoRef;
 using hftm::test::CliRunner;
 using hftm::test::FakeHub;
+using hftm::test::freshCliWorld;
 using hftm::test::ScratchEnvironment;
 
 namespace {
@@ -29,15 +30,13 @@ class TestCliOffline : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
+        freshCliWorld(m_env, m_cli);
         m_hub = std::make_unique<FakeHub>();
         QVERIFY(m_hub->start());
         m_hub->addToken(QString::fromLatin1(Laptop), QStringLiteral("whoami_read_token.json"));
         m_hub->addRepo(RepoRef::Model, QStringLiteral("example-org/tiny-demo-gpt"));
-        m_env = std::make_unique<ScratchEnvironment>();
         m_env->set(QStringLiteral("HF_ENDPOINT"), m_hub->endpoint());
         m_env->unset(QStringLiteral("HF_HUB_OFFLINE"));
-        m_cli = std::make_unique<CliRunner>(*m_env);
     }
 
     void cleanup() { QVERIFY2(!m_cli->transcript().contains(Laptop), "a token leaked into output"); }

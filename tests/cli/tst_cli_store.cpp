@@ -13,7 +13,9 @@
 
 #include <sys/stat.h>
 
+using hftm::test::CliFiles;
 using hftm::test::CliRunner;
+using hftm::test::freshCliWorld;
 using hftm::test::ScratchEnvironment;
 
 namespace {
@@ -58,11 +60,7 @@ class TestCliStore : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
-        m_env = std::make_unique<ScratchEnvironment>();
-        m_cli = std::make_unique<CliRunner>(*m_env);
-        m_env->installFixture(QStringLiteral("files/stored_tokens"));
-        m_env->installFixture(QStringLiteral("files/token"));
+        freshCliWorld(m_env, m_cli, CliFiles::Fixtures);
     }
 
     void cleanup()

@@ -3,6 +3,7 @@
 // at once is taken over without loss. Also: replacing the active token's secret, restoring what
 // `hf auth logout` removed, a symlinked `token`, and keychain items a crash left behind.
 #include "support/CliRunner.h"
+#include "support/Files.h"
 #include "support/ScratchEnvironment.h"
 
 #include "core/files/TokenText.h"
@@ -24,28 +25,15 @@
 
 using namespace hftm;
 using hftm::test::CliRunner;
+using hftm::test::freshCliWorld;
+using hftm::test::readBytes;
 using hftm::test::ScratchEnvironment;
+using hftm::test::writeBytes;
 
 namespace {
 
 const QByteArray SecretA = "hf_FAKEstoreAtrainTokenForTestsOnlyAAA";
 const QByteArray SecretB = "hf_FAKEstoreBtrainTokenForTestsOnlyBBB";
-
-QByteArray readBytes(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(file.write(bytes), bytes.size());
-    file.close();
-    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-}
 
 QByteArray section(const QByteArray &name, const QByteArray &secret)
 {
@@ -96,9 +84,7 @@ class TestCliStores : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
-        m_env = std::make_unique<ScratchEnvironment>();
-        m_cli = std::make_unique<CliRunner>(*m_env);
+        freshCliWorld(m_env, m_cli);
     }
 
     void cleanup()

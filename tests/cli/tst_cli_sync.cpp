@@ -13,7 +13,9 @@
 
 #include <memory>
 
+using hftm::test::CliFiles;
 using hftm::test::CliRunner;
+using hftm::test::freshCliWorld;
 using hftm::test::ScratchEnvironment;
 
 namespace {
@@ -35,11 +37,7 @@ class TestCliSync : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
-        m_env = std::make_unique<ScratchEnvironment>();
-        m_cli = std::make_unique<CliRunner>(*m_env);
-        m_env->installFixture(QStringLiteral("files/stored_tokens"));
-        m_env->installFixture(QStringLiteral("files/token"));
+        freshCliWorld(m_env, m_cli, CliFiles::Fixtures);
         QCOMPARE(m_cli->run({QStringLiteral("list")}).exitCode, 0); // first import
     }
 

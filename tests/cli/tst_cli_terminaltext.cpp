@@ -13,6 +13,7 @@
 
 using hftm::test::CliRunner;
 using hftm::test::FakeHub;
+using hftm::test::freshCliWorld;
 using hftm::test::ScratchEnvironment;
 
 namespace {
@@ -44,12 +45,10 @@ class TestCliTerminalText : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
+        freshCliWorld(m_env, m_cli);
         m_hub = std::make_unique<FakeHub>();
         QVERIFY(m_hub->start());
-        m_env = std::make_unique<ScratchEnvironment>();
         m_env->set(QStringLiteral("HF_ENDPOINT"), m_hub->endpoint());
-        m_cli = std::make_unique<CliRunner>(*m_env);
     }
 
     void cleanup()

@@ -19,7 +19,9 @@
 using hftm::RepoRef;
 using hftm::test::CliRunner;
 using hftm::test::FakeHub;
+using hftm::test::freshCliWorld;
 using hftm::test::ScratchEnvironment;
+using hftm::test::useScratchGitConfig;
 using namespace hftm::test::security;
 
 namespace {
@@ -43,7 +45,7 @@ class TestSecurityCanary : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
+        freshCliWorld(m_env, m_cli);
         m_hub = std::make_unique<FakeHub>();
         QVERIFY(m_hub->start());
         m_hub->addToken(QString::fromLatin1(Canary), QStringLiteral("whoami_read_token.json"));
@@ -51,16 +53,9 @@ private slots:
         m_hub->addToken(QString::fromLatin1(Laptop), QStringLiteral("whoami_read_token.json"));
         m_hub->addToken(QString::fromLatin1(EnvCanary), QStringLiteral("whoami_write_token.json"));
         m_hub->addRepo(RepoRef::Model, QStringLiteral("example-org/tiny-demo-gpt"));
-        m_env = std::make_unique<ScratchEnvironment>();
         m_env->set(QStringLiteral("HF_ENDPOINT"), m_hub->endpoint());
         // `status` runs `git config --list`: never the developer's own configuration.
-        const QString gitConfig = QDir(m_env->root()).filePath(QStringLiteral("gitconfig"));
-        QFile emptyConfig(gitConfig);
-        QVERIFY(emptyConfig.open(QIODevice::WriteOnly));
-        emptyConfig.close();
-        m_env->set(QStringLiteral("GIT_CONFIG_GLOBAL"), gitConfig);
-        m_env->set(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
-        m_cli = std::make_unique<CliRunner>(*m_env);
+        useScratchGitConfig(*m_env);
     }
 
     void cleanup()

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 using hftm::test::CliRunner;
+using hftm::test::freshCliWorld;
 using hftm::test::ScratchEnvironment;
 using namespace hftm::test::security;
 
@@ -61,11 +62,9 @@ class TestSecurityFiles : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
-        m_env = std::make_unique<ScratchEnvironment>();
+        freshCliWorld(m_env, m_cli);
         // Nothing here needs the Hub; a closed loopback port keeps `check` off the real network.
         m_env->set(QStringLiteral("HF_ENDPOINT"), QStringLiteral("http://127.0.0.1:9"));
-        m_cli = std::make_unique<CliRunner>(*m_env);
     }
 
     void cleanup()

@@ -2,6 +2,7 @@
 #include "security/SecurityScan.h"
 #include "support/CliRunner.h"
 #include "support/FakeHub.h"
+#include "support/Files.h"
 #include "support/ScratchEnvironment.h"
 
 #include <QJsonArray>
@@ -12,9 +13,13 @@
 #include <memory>
 
 using hftm::RepoRef;
+using hftm::test::CliFiles;
 using hftm::test::CliRunner;
 using hftm::test::FakeHub;
+using hftm::test::freshCliWorld;
+using hftm::test::readBytes;
 using hftm::test::ScratchEnvironment;
+using hftm::test::useScratchGitConfig;
 using namespace hftm::test::security;
 
 namespace {
@@ -29,11 +34,6 @@ QStringList args(std::initializer_list<const char *> list)
     return result;
 }
 
-QByteArray readBytes(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 } // namespace
 
 class TestSecurityRouting : public QObject {
@@ -42,7 +42,7 @@ class TestSecurityRouting : public QObject {
 private slots:
     void init()
     {
-        CliRunner::keychainClear();
+        freshCliWorld(m_env, m_cli, CliFiles::Fixtures);
         m_hub = std::make_unique<FakeHub>();
         m_other = std::make_unique<FakeHub>();
         QVERIFY(m_hub->start());
@@ -52,19 +52,9 @@ private slots:
             hub->addToken(QString::fromLatin1(Laptop), QStringLiteral("whoami_read_token.json"));
             hub->addRepo(RepoRef::Model, QStringLiteral("org/model"));
         }
-        m_env = std::make_unique<ScratchEnvironment>();
         m_env->set(QStringLiteral("HF_ENDPOINT"), m_hub->endpoint());
-        const QString gitConfig = QDir(m_env->root()).filePath(QStringLiteral("gitconfig"));
         m_creds = QDir(m_env->root()).filePath(QStringLiteral("git-credentials"));
-        QFile config(gitConfig);
-        QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write("[credential]\n\thelper = store --file=" + m_creds.toUtf8() + "\n");
-        config.close();
-        m_env->set(QStringLiteral("GIT_CONFIG_GLOBAL"), gitConfig);
-        m_env->set(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
-        m_cli = std::make_unique<CliRunner>(*m_env);
-        m_env->installFixture(QStringLiteral("files/stored_tokens"));
-        m_env->installFixture(QStringLiteral("files/token"));
+        useScratchGitConfig(*m_env, m_creds);
     }
 
     void cleanup()
