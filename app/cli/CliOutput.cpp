@@ -1,5 +1,6 @@
 #include "cli/CliOutput.h"
 
+#include "core/base/TokenExpiry.h"
 #include "core/files/DisplayText.h"
 
 #include <QCoreApplication>
@@ -43,17 +44,20 @@ QString storageText(StorageLocations storage)
     return places.isEmpty() ? tr("nowhere") : places.join(QStringLiteral(", "));
 }
 
-QString roleText(const QString &role)
+QString roleText(const TokenRecord &record)
 {
-    return role.isEmpty() ? QStringLiteral("-") : tokenRoleText(role);
+    const QString text = tokenRoleText(record.roleKind(), record.role());
+    return text.isEmpty() ? QStringLiteral("-") : text;
 }
 
-QString expiresText(const QDateTime &expires, const QDateTime &now)
+QString expiresText(const TokenRecord &record, const QDateTime &now)
 {
+    const QDateTime expires = record.expires();
     if (!expires.isValid())
         return QStringLiteral("-");
     const QString date = expires.toLocalTime().date().toString(Qt::ISODate);
-    if (expires <= now)
+    // The CLI has no warning window: only "expired" is worth a word.
+    if (expiryState(record, now, 0) == ExpiryState::Expired)
         return tr("%1 (expired)").arg(date);
     return date;
 }

@@ -16,8 +16,9 @@ namespace CliOutput {
 QJsonObject tokenJson(const TokenRecord &record);
 QJsonArray storageJson(StorageLocations storage);
 QString storageText(StorageLocations storage);
-QString roleText(const QString &role); // "fine-grained" for fineGrained, as people say it
-QString expiresText(const QDateTime &expires, const QDateTime &now);
+// The core's role and expiry judgements in words: "fine-grained" for fineGrained, "-" when unknown.
+QString roleText(const TokenRecord &record);
+QString expiresText(const TokenRecord &record, const QDateTime &now);
 QString activeSourceId(ActiveToken::Source source);
 
 // Left-aligned columns separated by two spaces; the header row is the first row. Every cell is printed

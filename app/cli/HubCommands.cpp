@@ -110,7 +110,7 @@ int CliApp::check()
     bool unanswered = false;
     QJsonArray json;
     QList<QStringList> rows{{tr("NAME"), tr("STATUS"), tr("USER"), tr("ROLE"), tr("EXPIRES"), tr("DETAILS")}};
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_store->options().now();
     for (const QString &name : names) {
         const ValidationResult result = results.value(name);
         if (const Error error = m_store->recordCheck(name, toCheck(result)))
@@ -131,8 +131,8 @@ int CliApp::check()
         rows << QStringList{name,
                             tokenStatusText(result.status),
                             record.user().isEmpty() ? QStringLiteral("-") : record.user(),
-                            CliOutput::roleText(record.role()),
-                            CliOutput::expiresText(record.expires(), now),
+                            CliOutput::roleText(record),
+                            CliOutput::expiresText(record, now),
                             result.status == TokenStatus::Valid ? QString() : result.message};
     }
     if (m_parser.isSet(QStringLiteral("json")))

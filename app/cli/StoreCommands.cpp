@@ -46,7 +46,7 @@ int CliApp::list()
     } else if (tokens.isEmpty()) {
         m_err << tr("No access tokens found.") << '\n';
     } else {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = m_store->options().now();
         QList<QStringList> rows{{QString(), tr("NAME"), tr("TOKEN"), tr("USER"), tr("ROLE"), tr("EXPIRES"),
                                  tr("STATUS"), tr("STORAGE")}};
         for (const TokenRecord &r : tokens) {
@@ -57,8 +57,8 @@ int CliApp::list()
                                 r.name,
                                 r.masked,
                                 r.user().isEmpty() ? QStringLiteral("-") : r.user(),
-                                CliOutput::roleText(r.role()),
-                                CliOutput::expiresText(r.expires(), now),
+                                CliOutput::roleText(r),
+                                CliOutput::expiresText(r, now),
                                 state,
                                 CliOutput::storageText(r.storage)};
         }

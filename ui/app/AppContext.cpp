@@ -9,6 +9,16 @@
 
 namespace hftm {
 
+namespace {
+// The store stamps what it records with the app's clock, the same one the widgets and the Hub client use.
+TokenStore::Options withClock(TokenStore::Options options, const NowFunction &now)
+{
+    if (now)
+        options.now = now;
+    return options;
+}
+} // namespace
+
 std::unique_ptr<AppContext> AppContext::fromEnvironment(const QProcessEnvironment &env)
 {
     Parts parts;
@@ -24,7 +34,8 @@ AppContext::AppContext(Parts parts)
     : m_now(std::move(parts.now))
     , m_secrets(std::move(parts.secrets))
     , m_git(std::move(parts.git))
-    , m_store(std::make_unique<TokenStore>(std::move(parts.options), m_secrets.get(), m_git.get()))
+    , m_store(std::make_unique<TokenStore>(withClock(std::move(parts.options), m_now), m_secrets.get(),
+                                           m_git.get()))
     , m_hub(std::make_unique<HubClient>())
     , m_validator(std::make_unique<TokenValidator>(m_hub.get()))
     , m_clipboard(std::make_unique<ClipboardGuard>(QGuiApplication::clipboard()))

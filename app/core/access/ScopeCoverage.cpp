@@ -58,23 +58,24 @@ ScopeCoverage ScopeCoverage::evaluate(const std::optional<WhoamiInfo> &whoami, c
     if (!whoami)
         return c;
     c.role = whoami->role;
+    c.roleKind = whoami->roleKind;
     c.user = whoami->user;
     c.ownNamespace = c.owner.compare(whoami->user, Qt::CaseInsensitive) == 0;
     for (const OrgMembership &org : whoami->orgs) {
         if (org.name.compare(c.owner, Qt::CaseInsensitive) == 0)
             c.orgRole = org.role;
     }
-    if (c.role == QLatin1String("read") || c.role == QLatin1String("write")) {
+    if (c.roleKind == TokenRole::Read || c.roleKind == TokenRole::Write) {
         c.kind = Kind::Classic;
         c.canRead = true;
         c.readVia = ReadVia::Role;
         // Derived, not an official rule: a write token writes where the account itself may write.
         c.canWrite =
-            c.role == QLatin1String("write") &&
+            c.roleKind == TokenRole::Write &&
             (c.ownNamespace || c.orgRole == QLatin1String("admin") || c.orgRole == QLatin1String("write"));
         return c;
     }
-    if (c.role != QLatin1String("fineGrained")) {
+    if (c.roleKind != TokenRole::FineGrained) {
         c.kind = Kind::Other;
         return c;
     }
@@ -110,7 +111,7 @@ QString ScopeCoverage::summary() const
         return tr("This token has the role \"%1\", which this version does not know how to interpret.")
             .arg(role);
     case Kind::Classic:
-        lines << (role == QLatin1String("write")
+        lines << (roleKind == TokenRole::Write
                       ? tr("Write token: reads every repo the account %1 can read, and writes where the "
                            "account may.")
                       : tr("Read token: reads every repo the account %1 can read (gated repos once access is "

@@ -29,6 +29,7 @@ struct ScopeCoverage {
 
     Kind kind = Kind::Unknown;
     QString role;              // the Hub's role string
+    TokenRole roleKind = TokenRole::Unknown;
     QString user;              // the token's account
     QString owner;             // the repo's namespace
     bool ownNamespace = false; // owner is the token's account

@@ -6,7 +6,9 @@
 
 namespace hftm {
 
-// Where widgets and models get "now" from, so expiry and "3 min ago" can be tested at any instant.
+// The one source of "now" for everything that decides by time: the Hub client's answers, check results
+// the store records, expiry judgements, notifications and the widgets' "3 min ago". Injected (AppContext
+// builds one for the app), so every decision can be tested at a fixed instant. Always UTC.
 using NowFunction = std::function<QDateTime()>;
 
 inline QDateTime systemNow()

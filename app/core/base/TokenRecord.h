@@ -44,7 +44,8 @@ struct TokenRecord {
     // Known expiry: the Hub's expiresAt, else the OAuth expires_at; invalid = none known.
     QDateTime expires() const;
     QString user() const { return check.whoami ? check.whoami->user : QString(); }
-    QString role() const { return check.whoami ? check.whoami->role : QString(); }
+    QString role() const { return check.whoami ? check.whoami->role : QString(); } // the Hub's spelling
+    TokenRole roleKind() const { return check.whoami ? check.whoami->roleKind : TokenRole::Unknown; }
 };
 
 } // namespace hftm

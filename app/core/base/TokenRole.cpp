@@ -4,15 +4,30 @@
 
 namespace hftm {
 
-QString tokenRoleText(const QString &role)
+TokenRole parseTokenRole(const QString &hubRole)
 {
-    if (role == QLatin1String("read"))
+    if (hubRole == QLatin1String("read"))
+        return TokenRole::Read;
+    if (hubRole == QLatin1String("write"))
+        return TokenRole::Write;
+    if (hubRole == QLatin1String("fineGrained"))
+        return TokenRole::FineGrained;
+    return TokenRole::Unknown;
+}
+
+QString tokenRoleText(TokenRole role, const QString &hubRole)
+{
+    switch (role) {
+    case TokenRole::Read:
         return QCoreApplication::translate("hftm::TokenRole", "read");
-    if (role == QLatin1String("write"))
+    case TokenRole::Write:
         return QCoreApplication::translate("hftm::TokenRole", "write");
-    if (role == QLatin1String("fineGrained"))
+    case TokenRole::FineGrained:
         return QCoreApplication::translate("hftm::TokenRole", "fine-grained");
-    return role;
+    case TokenRole::Unknown:
+        break;
+    }
+    return hubRole;
 }
 
 } // namespace hftm

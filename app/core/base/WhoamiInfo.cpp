@@ -76,6 +76,7 @@ WhoamiInfo WhoamiInfo::fromJson(const QJsonObject &json)
     info.authType = json.value(QStringLiteral("authType")).toString();
     info.tokenDisplayName = json.value(QStringLiteral("tokenDisplayName")).toString();
     info.role = json.value(QStringLiteral("role")).toString();
+    info.roleKind = parseTokenRole(info.role);
     info.createdAt = JsonValues::parseIsoUtc(json.value(QStringLiteral("createdAt")).toString());
     info.expiresAt = JsonValues::parseIsoUtc(json.value(QStringLiteral("expiresAt")).toString());
     info.canReadGatedRepos = json.value(QStringLiteral("canReadGatedRepos")).toBool();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/base/TokenRole.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -34,9 +36,11 @@ struct WhoamiInfo {
 
     QString authType;         // auth.type, e.g. "access_token"
     QString tokenDisplayName; // auth.accessToken.displayName (empty for OAuth tokens)
-    QString role;             // "read", "write", "fineGrained", or an opaque unknown role
+    QString role;             // the Hub's spelling: "read", "write", "fineGrained", or an unknown role
     QDateTime createdAt;      // invalid when unknown
     QDateTime expiresAt;      // auth.expiresAt (or accessToken.expiration); invalid = no known expiry
+    // role, parsed once (by WhoamiParser and fromJson): what every layer compares, never the string
+    TokenRole roleKind = TokenRole::Unknown;
 
     bool canReadGatedRepos = false;
     QStringList globalPermissions;

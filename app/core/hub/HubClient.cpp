@@ -225,7 +225,7 @@ void HubReply::finishWith(HubResponse response)
 HubClient::HubClient(QObject *parent)
     : QObject(parent)
     , m_nam(new QNetworkAccessManager(this))
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_clock(&systemNow)
 {
     // Redirects are followed by HubReply itself (same origin only), never by Qt.
     m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
@@ -285,9 +285,9 @@ QByteArray HubClient::userAgent()
     return QByteArrayLiteral("hf-token-manager/" HFTM_VERSION " (+Qt)");
 }
 
-void HubClient::setClock(std::function<QDateTime()> clock)
+void HubClient::setClock(NowFunction clock)
 {
-    m_clock = clock ? std::move(clock) : [] { return QDateTime::currentDateTimeUtc(); };
+    m_clock = clock ? std::move(clock) : NowFunction(&systemNow);
 }
 
 QDateTime HubClient::now() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/base/Clock.h"
 #include "core/hub/HubResponse.h"
 
 #include <QDateTime>
@@ -92,8 +93,9 @@ public:
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
     qint64 maxBodyBytes() const { return m_maxBodyBytes; }
 
-    // Wall clock for caches and rate limits; tests inject a fake one. Shared by validator and checker.
-    void setClock(std::function<QDateTime()> clock);
+    // The app's clock for caches, rate limits and when an answer was taken; tests inject a fixed one.
+    // Shared by validator and checker. An empty function means the system clock.
+    void setClock(NowFunction clock);
     QDateTime now() const;
     RateLimitGate &rateLimits() { return m_rateLimits; }
 
@@ -113,7 +115,7 @@ private:
     QNetworkAccessManager *m_nam;
     int m_timeoutMs = DefaultTimeoutMs;
     qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
-    std::function<QDateTime()> m_clock;
+    NowFunction m_clock;
     RateLimitGate m_rateLimits;
     quint64 m_requestsSent = 0;
 };

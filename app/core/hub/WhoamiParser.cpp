@@ -68,6 +68,7 @@ Result<WhoamiInfo> parse(const QByteArray &json)
     const QJsonObject accessToken = auth.value(QStringLiteral("accessToken")).toObject();
     info.tokenDisplayName = accessToken.value(QStringLiteral("displayName")).toString();
     info.role = accessToken.value(QStringLiteral("role")).toString();
+    info.roleKind = parseTokenRole(info.role);
     info.createdAt = parseTimestamp(accessToken.value(QStringLiteral("createdAt")));
     // The OpenAPI schema puts the expiry at auth level; older huggingface.js types had it in accessToken.
     info.expiresAt = parseTimestamp(auth.value(QStringLiteral("expiresAt")));

@@ -23,7 +23,7 @@ QString inDays(int days)
 }
 } // namespace
 
-ExpiryNotifier::ExpiryNotifier(TokenStore *store, QString logPath, Clock now, QObject *parent)
+ExpiryNotifier::ExpiryNotifier(TokenStore *store, QString logPath, NowFunction now, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_log(std::move(logPath))

@@ -1,13 +1,12 @@
 #pragma once
 
+#include "core/base/Clock.h"
 #include "core/notify/NotificationLog.h"
 #include "core/notify/TokenHealth.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
-
-#include <functional>
 
 namespace hftm {
 
@@ -20,9 +19,7 @@ class TokenStore;
 class ExpiryNotifier : public QObject {
     Q_OBJECT
 public:
-    using Clock = std::function<QDateTime()>;
-
-    ExpiryNotifier(TokenStore *store, QString logPath, Clock now, QObject *parent = nullptr);
+    ExpiryNotifier(TokenStore *store, QString logPath, NowFunction now, QObject *parent = nullptr);
 
     const NotificationLog &log() const { return m_log; }
 
@@ -40,7 +37,7 @@ private:
 
     TokenStore *m_store;
     NotificationLog m_log;
-    Clock m_now;
+    NowFunction m_now;
 };
 
 } // namespace hftm

@@ -2,31 +2,27 @@
 
 namespace hftm {
 
-namespace {
-constexpr qint64 SecondsPerDay = 24 * 3600;
-}
-
 bool hasExpired(const TokenRecord &record, const QDateTime &now)
 {
-    if (record.check.verdict == TokenStatus::Expired)
-        return true;
-    const QDateTime expires = record.expires();
-    return expires.isValid() && expires <= now;
+    return record.check.verdict == TokenStatus::Expired ||
+           expiryState(record, now, 0) == ExpiryState::Expired;
 }
 
 TokenHealth tokenHealth(const TokenRecord &record, const QDateTime &now, int warningDays)
 {
-    if (record.check.verdict == TokenStatus::Invalid || hasExpired(record, now))
+    if (record.check.verdict == TokenStatus::Invalid || record.check.verdict == TokenStatus::Expired)
         return TokenHealth::Invalid;
-    const QDateTime expires = record.expires();
-    if (expires.isValid() && warningDays > 0 && now.secsTo(expires) < qint64(warningDays) * SecondsPerDay)
+    switch (expiryState(record, now, warningDays)) {
+    case ExpiryState::Expired:
+        return TokenHealth::Invalid;
+    case ExpiryState::Soon:
         return TokenHealth::Expiring;
+    case ExpiryState::Unknown:
+    case ExpiryState::None:
+    case ExpiryState::Ok:
+        break;
+    }
     return record.check.verdict == TokenStatus::Valid ? TokenHealth::Valid : TokenHealth::Unchecked;
-}
-
-int daysLeft(const QDateTime &expires, const QDateTime &now)
-{
-    return int(qMax<qint64>(0, now.secsTo(expires)) / SecondsPerDay);
 }
 
 } // namespace hftm

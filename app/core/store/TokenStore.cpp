@@ -279,7 +279,7 @@ Error TokenStore::recordChecks(const QHash<QString, TokenCheck> &checks)
             const TokenCheck &check = it.value();
             TokenCheck &stored = c.tokens[it.key()].check;
             stored.status = check.status;
-            stored.checkedAt = check.checkedAt.isValid() ? check.checkedAt : QDateTime::currentDateTimeUtc();
+            stored.checkedAt = check.checkedAt.isValid() ? check.checkedAt : m_options.now();
             stored.message = check.message;
             // Only the Hub's own answer changes the verdict; network trouble keeps what we knew.
             if (check.status == TokenStatus::Valid || check.status == TokenStatus::Expired ||

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/base/Clock.h"
 #include "core/base/TokenRecord.h"
 #include "core/files/HfPaths.h"
 #include "core/store/MetadataFile.h"
@@ -53,6 +54,7 @@ public:
         QString legacyConfigDir; // where an earlier version kept tokens.json for every store; may be empty
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         int lockTimeoutMs = 10000;
+        NowFunction now = &systemNow; // when a check or an import is stamped; the app's one clock
         static Options
         fromEnvironment(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     };

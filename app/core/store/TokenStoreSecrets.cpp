@@ -135,7 +135,7 @@ Result<TokenRecord> TokenStore::add(const QString &name, const QString &rawSecre
         entry.missingFromFiles = false;
         if (whoami) {
             entry.check.status = entry.check.verdict = TokenStatus::Valid;
-            entry.check.checkedAt = entry.check.verdictAt = QDateTime::currentDateTimeUtc();
+            entry.check.checkedAt = entry.check.verdictAt = m_options.now();
             entry.check.whoami = whoami;
             entry.check.message.clear();
         }
