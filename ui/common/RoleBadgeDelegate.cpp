@@ -15,17 +15,16 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Base).lightness() < 128;
 }
 
-int hueOf(RoleKind kind)
+int hueOf(TokenRole kind)
 {
     switch (kind) {
-    case RoleKind::Read:
+    case TokenRole::Read:
         return 210; // blue: looks, does not touch
-    case RoleKind::Write:
+    case TokenRole::Write:
         return 25; // orange: can change things
-    case RoleKind::FineGrained:
+    case TokenRole::FineGrained:
         return 275; // violet: scoped
-    case RoleKind::Other:
-    case RoleKind::None:
+    case TokenRole::Unknown:
         break;
     }
     return -1; // grey
@@ -38,7 +37,7 @@ RoleBadgeDelegate::RoleBadgeDelegate(int kindRole, QObject *parent)
 {
 }
 
-QColor RoleBadgeDelegate::fillColor(RoleKind kind, const QPalette &palette)
+QColor RoleBadgeDelegate::fillColor(TokenRole kind, const QPalette &palette)
 {
     const int hue = hueOf(kind);
     const int saturation = hue < 0 ? 0 : 110;
@@ -46,7 +45,7 @@ QColor RoleBadgeDelegate::fillColor(RoleKind kind, const QPalette &palette)
                            : QColor::fromHsl(hue, saturation + 60, 225);
 }
 
-QColor RoleBadgeDelegate::textColor(RoleKind kind, const QPalette &palette)
+QColor RoleBadgeDelegate::textColor(TokenRole kind, const QPalette &palette)
 {
     const int hue = hueOf(kind);
     const int saturation = hue < 0 ? 0 : 160;
@@ -67,7 +66,7 @@ void RoleBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     if (text.isEmpty())
         return;
 
-    const auto kind = static_cast<RoleKind>(index.data(m_kindRole).toInt());
+    const auto kind = static_cast<TokenRole>(index.data(m_kindRole).toInt());
     const QFontMetrics metrics(opt.font);
     const int width = qMin(metrics.horizontalAdvance(text) + 2 * PaddingX, opt.rect.width() - 4);
     const int height = metrics.height() + 2 * PaddingY;

@@ -1,13 +1,12 @@
 #pragma once
 
+#include "core/base/TokenRole.h"
+
 #include <QStyledItemDelegate>
 
 namespace hftm {
 
-// The kind of token role a badge shows; the model maps the Hub's role string to it.
-enum class RoleKind { None, Read, Write, FineGrained, Other };
-
-// Paints a cell's text as a rounded badge tinted by its RoleKind (read from kindRole), in colours
+// Paints a cell's text as a rounded badge tinted by its TokenRole (int, read from kindRole), in colours
 // derived from the current palette so it reads well in light and dark themes.
 class RoleBadgeDelegate : public QStyledItemDelegate {
     Q_OBJECT
@@ -19,8 +18,8 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // Fill and text colours for a kind on a palette; public so the details pane draws the same badge.
-    static QColor fillColor(RoleKind kind, const QPalette &palette);
-    static QColor textColor(RoleKind kind, const QPalette &palette);
+    static QColor fillColor(TokenRole kind, const QPalette &palette);
+    static QColor textColor(TokenRole kind, const QPalette &palette);
 
 private:
     int m_kindRole;

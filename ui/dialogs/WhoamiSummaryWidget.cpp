@@ -28,7 +28,7 @@ QLabel *makeValueLabel(QWidget *parent)
 
 WhoamiSummaryWidget::WhoamiSummaryWidget(QWidget *parent)
     : QWidget(parent)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_clock(&systemNow)
     , m_form(new QFormLayout(this))
     , m_user(makeValueLabel(this))
     , m_role(new QLabel(this))
@@ -98,7 +98,7 @@ void WhoamiSummaryWidget::setWhoami(const WhoamiInfo &info)
         user = tr("%1 — organization account").arg(user);
     m_user->setText(user);
 
-    m_role->setText(roleName(info.role));
+    m_role->setText(roleName(info));
     m_tokenName->setText(info.tokenDisplayName.isEmpty()
                              ? tr("(no token name; signed in through the browser)")
                              : tr("“%1”").arg(info.tokenDisplayName));
@@ -128,11 +128,11 @@ void WhoamiSummaryWidget::setWhoami(const WhoamiInfo &info)
             m_expiry->setText(tr("%1 (in %n days)", nullptr, int(days)).arg(date));
     }
 
-    if (info.role == QLatin1String("read")) {
+    if (info.roleKind == TokenRole::Read) {
         m_access->setText(tr("Read everything this account can read, including gated repos it was granted."));
-    } else if (info.role == QLatin1String("write")) {
+    } else if (info.roleKind == TokenRole::Write) {
         m_access->setText(tr("Read and write everything this account can access."));
-    } else if (info.role == QLatin1String("fineGrained")) {
+    } else if (info.roleKind == TokenRole::FineGrained) {
         QStringList lines;
         lines << (info.canReadGatedRepos ? tr("Can read public gated repos you were granted.")
                                          : tr("Cannot read gated repos outside the scopes below."));
@@ -180,9 +180,10 @@ QString WhoamiSummaryWidget::expiryText() const
     return m_expiry->text();
 }
 
-QString WhoamiSummaryWidget::roleName(const QString &role)
+QString WhoamiSummaryWidget::roleName(const WhoamiInfo &info)
 {
-    return role.isEmpty() ? tr("unknown") : tokenRoleText(role);
+    const QString text = tokenRoleText(info.roleKind, info.role);
+    return text.isEmpty() ? tr("unknown") : text;
 }
 
 QString WhoamiSummaryWidget::entityTypeName(const QString &type)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/base/Clock.h"
 #include "core/base/WhoamiInfo.h"
 
 #include <QDateTime>
@@ -19,22 +20,20 @@ namespace hftm {
 class WhoamiSummaryWidget : public QWidget {
     Q_OBJECT
 public:
-    using Clock = std::function<QDateTime()>;
-
     explicit WhoamiSummaryWidget(QWidget *parent = nullptr);
 
     void setWhoami(const WhoamiInfo &info);
     void clear();
     // Time source for "expires in N days"; injectable so tests do not depend on today's date.
-    void setClock(Clock clock) { m_clock = std::move(clock); }
+    void setClock(NowFunction clock) { m_clock = std::move(clock); }
 
     QString userText() const;
     QString roleText() const;
     QString expiryText() const;
     QTreeWidget *scopeTree() const { return m_scopes; }
 
-    // Translated words for a role id ("read", "write", "fineGrained"; others shown as given).
-    static QString roleName(const QString &role);
+    // Translated words for the parsed role ("read", "write", "fine-grained"; others as the Hub spells them).
+    static QString roleName(const WhoamiInfo &info);
     // What a fine-grained permission string allows, in words; empty for strings we do not know (they
     // are still shown, never dropped).
     static QString permissionDescription(const QString &permission);
@@ -48,7 +47,7 @@ private:
     void fillScopes(const WhoamiInfo &info);
     void applyBadgeStyle();
 
-    Clock m_clock;
+    NowFunction m_clock;
     QFormLayout *m_form;
     QLabel *m_user;
     QLabel *m_role;

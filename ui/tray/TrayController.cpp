@@ -74,8 +74,9 @@ void TrayController::buildMenu()
     menu->addSeparator();
     m_quit = menu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this,
                              &TrayController::quitRequested);
-    // Labels go stale as time passes ("expires in 2 days"); refresh them right before they are seen.
-    connect(menu, &QMenu::aboutToShow, this, &TrayController::refresh);
+    // Labels go stale as time passes ("expires in 2 days"), and 200 items are not worth relabelling on
+    // every check result: bring them up to date right before they are seen.
+    connect(menu, &QMenu::aboutToShow, this, &TrayController::syncMenu);
     setMenu(menu);
 }
 
@@ -90,8 +91,34 @@ void TrayController::setMenu(QMenu *menu)
         old->deleteLater();
 }
 
+QMenu *TrayController::menu() const
+{
+    syncMenuIfStale();
+    return m_menu;
+}
+
+QList<QAction *> TrayController::tokenActions() const
+{
+    syncMenuIfStale();
+    return m_tokenActions;
+}
+
+void TrayController::syncMenuIfStale() const
+{
+    // Asking for the menu is looking at it; the items are ours to bring up to date, hence the cast.
+    if (m_menuStale)
+        const_cast<TrayController *>(this)->syncMenu();
+}
+
+void TrayController::syncMenu()
+{
+    m_menuStale = false;
+    syncTokenActions(m_now(), m_store->settings().expiryWarningDays);
+}
+
 QAction *TrayController::tokenAction(const QString &name) const
 {
+    syncMenuIfStale();
     for (QAction *action : m_tokenActions) {
         if (action->data().toString() == name)
             return action;
@@ -102,9 +129,11 @@ QAction *TrayController::tokenAction(const QString &name) const
 void TrayController::refresh()
 {
     const QDateTime now = m_now();
-    // Once per refresh: settings() parses the metadata file each time it is called.
     const int warningDays = m_store->settings().expiryWarningDays;
-    syncTokenActions(now, warningDays);
+    if (m_menu && m_menu->isVisible())
+        syncTokenActions(now, warningDays); // open right now: what it shows must not lie
+    else
+        m_menuStale = true;
 
     const TrayState state = trayStateFor(*m_store, now, warningDays);
     const bool stateChangedNow = state != m_state;
@@ -182,7 +211,7 @@ QString TrayController::labelFor(const TokenRecord &record, const QDateTime &now
 {
     QString label = record.name;
     const QString user = record.user();
-    const QString role = tokenRoleText(record.role());
+    const QString role = tokenRoleText(record.roleKind(), record.role());
     if (!user.isEmpty() && !role.isEmpty())
         label = tr("%1 \u2014 %2, %3", "token name — user, role").arg(record.name, user, role);
     else if (!user.isEmpty())
@@ -234,12 +263,20 @@ QString TrayController::buildToolTip(const QDateTime &now) const
         if (!record->user().isEmpty())
             lines << tr("User: %1").arg(record->user());
         const QDateTime expires = record->expires();
-        if (expires.isValid()) {
-            const QString date = QLocale().toString(expires.toLocalTime(), QLocale::ShortFormat);
-            lines << (expires <= now ? tr("Expired: %1").arg(date)
-                                     : tr("Expires: %1 (%2)").arg(date, RelativeTime::until(expires, now)));
-        } else if (record->check.whoami) {
+        const QString date = QLocale().toString(expires.toLocalTime(), QLocale::ShortFormat);
+        switch (expiryState(*record, now, 0)) {
+        case ExpiryState::Unknown:
+            break;
+        case ExpiryState::None:
             lines << tr("Expires: never");
+            break;
+        case ExpiryState::Expired:
+            lines << tr("Expired: %1").arg(date);
+            break;
+        case ExpiryState::Ok:
+        case ExpiryState::Soon:
+            lines << tr("Expires: %1 (%2)").arg(date, RelativeTime::until(expires, now));
+            break;
         }
     }
     lines << tr("State: %1").arg(trayStateText(m_state));

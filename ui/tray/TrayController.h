@@ -32,9 +32,11 @@ public:
     TrayState trayState() const { return m_state; }
     QString toolTip() const { return m_toolTip; }
     QIcon icon() const { return m_icon; }
-    QMenu *menu() const { return m_menu; }
+    // The menu and its token items, brought up to date first when the store changed since they were
+    // last looked at: the items follow the store when someone looks, not on every check result.
+    QMenu *menu() const;
     QSystemTrayIcon *trayIcon() const { return m_tray; }
-    QList<QAction *> tokenActions() const { return m_tokenActions; }
+    QList<QAction *> tokenActions() const;
     QAction *tokenAction(const QString &name) const;
     QAction *validateAllAction() const { return m_validateAll; }
     QAction *addTokenAction() const { return m_addToken; }
@@ -51,7 +53,8 @@ public:
     void setRetryInterval(std::chrono::milliseconds interval) { m_firstRetry = interval; }
 
 public Q_SLOTS:
-    // Recomputes state, icon, tooltip and the menu's token items from the store and the clock.
+    // Recomputes state, icon and tooltip (the active token only) from the store and the clock, and
+    // marks the menu's token items stale; they are relabelled when the menu is about to show.
     void refresh();
     // A desktop notification through the tray (when shown); always emits notified() so tests can count.
     void showNotification(const QString &title, const QString &text, bool critical = false);
@@ -71,6 +74,8 @@ private:
     void buildMenu();
     void setMenu(QMenu *menu);
     void syncTokenActions(const QDateTime &now, int warningDays);
+    void syncMenu();              // the token items, now (aboutToShow: labels say "expires in 2 days")
+    void syncMenuIfStale() const; // the accessors' way: only when the store changed since
     QString labelFor(const TokenRecord &record, const QDateTime &now, int warningDays) const;
     QString buildToolTip(const QDateTime &now) const;
     void onTokenTriggered(QAction *action);
@@ -90,6 +95,7 @@ private:
     QAction *m_openManager = nullptr;
     QAction *m_quit = nullptr;
     QList<QAction *> m_tokenActions;
+    bool m_menuStale = true;
     TrayState m_state = TrayState::NoToken;
     QString m_toolTip;
     QIcon m_icon;

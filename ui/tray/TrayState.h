@@ -21,8 +21,8 @@ enum class TrayState {
     EnvOverride, // HF_TOKEN / HUGGING_FACE_HUB_TOKEN is set and wins over the token file
 };
 
-// Pure: the state for the store's active token at 'now'. warningDays is Settings::expiryWarningDays,
-// passed in because TokenStore::settings() reads the metadata file on every call.
+// Pure: the state for the store's active token at 'now', judged by the core (tokenHealth);
+// warningDays is Settings::expiryWarningDays.
 TrayState trayStateFor(const TokenStore &store, const QDateTime &now, int warningDays);
 
 // "valid", "expiring", "invalid", "unchecked", "env-override" (NoToken -> "unchecked"): the icon file

@@ -61,7 +61,10 @@ QList<Banner> bannersFor(const BannerFacts &facts)
         banners.append({Banner::Id::Unparseable, Banner::Kind::Error, facts.loadError.message, {}});
     }
 
-    if (facts.mode != StorageMode::FilesOnly && facts.keychainError) {
+    if (facts.mode != StorageMode::FilesOnly && facts.keychainChecking) {
+        banners.append(
+            {Banner::Id::CheckingKeychain, Banner::Kind::Info, tr("Checking the keychain\u2026"), {}});
+    } else if (facts.mode != StorageMode::FilesOnly && facts.keychainError) {
         const QString text =
             tr("No keychain is reachable: %1 Tokens in the keychain cannot be copied or made "
                "active until it is.")

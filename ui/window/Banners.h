@@ -16,6 +16,7 @@ struct Banner {
     enum class Id {
         EnvOverride,
         Unparseable,
+        CheckingKeychain,
         NoKeychain,
         PlaintextOnly,
         FolderUnsafe,
@@ -32,8 +33,9 @@ struct Banner {
 // The facts that decide which banners apply, gathered from the store by the window.
 struct BannerFacts {
     ActiveToken active;
-    Error loadError;     // TokenStore::lastLoadError()
-    Error keychainError; // last TokenStore::checkKeychain() (or a failed operation); none = reachable
+    Error loadError;               // TokenStore::lastLoadError()
+    Error keychainError;           // last keychain probe (or a failed operation); none = reachable
+    bool keychainChecking = false; // a probe is under way: say so quietly, judge nothing yet
     StorageMode mode = StorageMode::KeychainAndFiles;
     QList<TokenRecord> tokens;
     QStringList folderWarnings; // FolderSafety::check(): token folders owned or writable by others

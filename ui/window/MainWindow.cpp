@@ -1,6 +1,7 @@
 #include "ui/window/MainWindow.h"
 
 #include "core/files/FolderSafety.h"
+#include "core/secrets/SecretJob.h"
 #include "core/store/ValidationRunner.h"
 #include "ui/access/AccessWindow.h"
 #include "ui/app/AppContext.h"
@@ -44,7 +45,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     , m_operations(new TokenOperations(context, this))
     , m_validation(new ValidationRunner(
           context.store(), context.validator(),
-          [this](const QString &name) { return m_model->endpointOf(name); }, QStringLiteral("window:"), this))
+          [store = context.store()](const QString &name) { return store->endpointFor(name); },
+          QStringLiteral("window:"), this))
 {
     setWindowTitle(tr("HF Token Manager"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -60,7 +62,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     if (!selectToken(context.store()->active().name) && m_proxy->rowCount() > 0)
         m_table->setCurrentIndex(m_proxy->index(0, TokenTableModel::NameColumn));
     onCurrentNameChanged();
-    refreshBanners();
+    refreshBanners(); // what the files say is known now; the keychain's part follows the first frame
     resize(1100, 640);
 }
 
@@ -130,7 +132,7 @@ void MainWindow::buildUi()
 
     m_progress = new QProgressBar(statusBar());
     m_progress->setAccessibleName(tr("Validation progress"));
-    m_progress->setMaximumWidth(220);
+    m_progress->setFixedWidth(220); // a new "%v of %m" never relayouts the status bar
     m_progress->setFormat(tr("Validating %v of %m"));
     m_progress->setVisible(false);
     statusBar()->addPermanentWidget(m_progress);
@@ -221,7 +223,8 @@ void MainWindow::onCurrentNameChanged()
 {
     const QString name = currentName();
     TokenStore *store = m_context.store();
-    m_details->setRecord(name.isEmpty() ? std::nullopt : store->token(name), m_model->endpointOf(name));
+    m_details->setRecord(name.isEmpty() ? std::nullopt : store->token(name),
+                         name.isEmpty() ? QString() : store->endpointFor(name));
     updateActions();
 }
 
@@ -241,7 +244,8 @@ void MainWindow::refreshBanners()
     facts.active = store->active();
     facts.loadError = store->lastLoadError();
     facts.keychainError = m_keychainError;
-    facts.mode = m_model->settings().storageMode;
+    facts.keychainChecking = m_keychainChecking;
+    facts.mode = store->settings().storageMode;
     facts.tokens = store->tokens();
     facts.orphanedItems = m_orphanedItems;
     facts.folderWarnings = FolderSafety::check(store->options().paths);
@@ -250,23 +254,47 @@ void MainWindow::refreshBanners()
 
 bool MainWindow::event(QEvent *event)
 {
-    // Probing the keychain takes a round trip to it; do it once the window is on screen, never
-    // between exec and the first paint.
-    if (event->type() == QEvent::Paint && !m_keychainCheckScheduled) {
-        m_keychainCheckScheduled = true;
-        QTimer::singleShot(0, this, &MainWindow::checkKeychain);
+    // What the first frame does not need waits until it is on screen: the keychain probe, and whatever
+    // firstFrameShown starts (the tray), never between exec and the first paint.
+    if (event->type() == QEvent::Paint && !m_firstFrameShown) {
+        m_firstFrameShown = true;
+        QTimer::singleShot(0, this, [this] {
+            checkKeychain();
+            emit firstFrameShown();
+        });
     }
     return QMainWindow::event(event);
 }
 
 void MainWindow::checkKeychain()
 {
-    m_keychainError = m_context.store()->checkKeychain();
-    // Attributes only, no secret: cheap next to the probe, and only asked once the window is shown.
-    const Result<QStringList> orphans =
-        m_keychainError ? Result<QStringList>(QStringList()) : m_context.store()->orphanedKeychainItems();
-    m_orphanedItems = orphans ? *orphans : QStringList();
+    TokenStore *store = m_context.store();
+    SecretStore *secrets = m_context.secrets();
+    if (store->settings().storageMode == StorageMode::FilesOnly || !secrets) {
+        // Files-only needs no keychain; no keychain at all is the store's sentence to say.
+        m_keychainChecking = false;
+        m_keychainError = store->checkKeychain();
+        m_orphanedItems.clear();
+        refreshBanners();
+        return;
+    }
+    m_keychainChecking = true;
     refreshBanners();
+    if (m_keychainProbe)
+        return; // one probe at a time: its answer is the one wanted
+    // Read-only and in the background: the window answers while a slow or absent keychain times out.
+    m_keychainProbe = secrets->probeLater();
+    connect(m_keychainProbe, &SecretJob::finished, this, [this](SecretJob *job) {
+        m_keychainProbe = nullptr;
+        m_keychainChecking = false;
+        m_keychainError = job->error();
+        // Attributes only, no secret, and only once the keychain answered.
+        const Result<QStringList> orphans =
+            m_keychainError ? Result<QStringList>(QStringList()) : m_context.store()->orphanedKeychainItems();
+        m_orphanedItems = orphans ? *orphans : QStringList();
+        refreshBanners();
+        emit keychainChecked();
+    });
 }
 
 void MainWindow::addToken()
@@ -334,10 +362,15 @@ void MainWindow::validateAll()
 
 void MainWindow::onValidationProgress(int done, int total)
 {
-    m_progress->setRange(0, total);
+    // Only the bar repaints: its size is fixed, and the actions change only when a run starts.
+    const bool starting = !m_progress->isVisible() && total > 1;
+    if (m_progress->maximum() != total)
+        m_progress->setRange(0, total);
     m_progress->setValue(done);
-    m_progress->setVisible(total > 1);
-    updateActions();
+    if (m_progress->isVisible() != (total > 1))
+        m_progress->setVisible(total > 1);
+    if (starting || total <= 1)
+        updateActions();
 }
 
 void MainWindow::onValidationFinished(int total, const QStringList &problems)

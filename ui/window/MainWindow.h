@@ -23,6 +23,7 @@ class TokenFilterProxy;
 class TokenOperations;
 class TokenTableModel;
 class ValidationRunner;
+class SecretJob;
 class AccessWindow;
 
 // The main window: banners, a filterable, sortable token table and the selected token's details, with
@@ -45,8 +46,15 @@ public:
     bool selectToken(const QString &name);
     void setRevealDuration(std::chrono::milliseconds duration) { m_revealDuration = duration; }
 
+    bool isCheckingKeychain() const { return m_keychainChecking; }
+
 public slots:
+    // Asks the keychain whether it answers, in the background; "Checking the keychain…" meanwhile.
     void checkKeychain();
+
+signals:
+    void firstFrameShown(); // the first frame is on screen: what it did not show may be built now
+    void keychainChecked(); // a probe answered; the banners say what it found
 
 protected:
     bool event(QEvent *event) override;
@@ -87,7 +95,9 @@ private:
     QProgressBar *m_progress = nullptr;
     Error m_keychainError;
     QStringList m_orphanedItems; // keychain items of this store no token knows (asked with the probe)
-    bool m_keychainCheckScheduled = false;
+    bool m_firstFrameShown = false;
+    bool m_keychainChecking = false;
+    QPointer<SecretJob> m_keychainProbe;
     std::chrono::milliseconds m_revealDuration{10000};
 };
 

@@ -1,5 +1,6 @@
 #include "ui/window/TokenDetailsPane.h"
 
+#include "core/base/TokenExpiry.h"
 #include "core/git/GitCredential.h"
 #include "ui/common/RelativeTime.h"
 #include "ui/window/TokenTableModel.h"
@@ -139,11 +140,7 @@ void TokenDetailsPane::setRecord(const std::optional<TokenRecord> &record, const
     m_uncheckedNote->setVisible(!record->check.whoami);
     showAccount(*record);
 
-    const QDateTime expires = record->expires();
-    m_expires->setText(expires.isValid()      ? tr("%1 (%2)").arg(RelativeTime::shortDate(expires),
-                                                                  RelativeTime::until(expires, m_now()))
-                       : record->check.whoami ? tr("never")
-                                              : dash());
+    showExpiry(*record);
     QString check = tokenStatusText(record->check.status);
     if (record->check.checkedAt.isValid())
         check = tr("%1, %2").arg(check, RelativeTime::since(record->check.checkedAt, m_now()));
@@ -162,6 +159,27 @@ void TokenDetailsPane::setRecord(const std::optional<TokenRecord> &record, const
     showScopes(*record);
 }
 
+void TokenDetailsPane::showExpiry(const TokenRecord &record)
+{
+    // The warning window only colours the table; here the words are the same for "ok" and "soon".
+    const QDateTime now = m_now();
+    const QDateTime expires = record.expires();
+    switch (expiryState(record, now, 0)) {
+    case ExpiryState::Unknown:
+        m_expires->setText(dash());
+        return;
+    case ExpiryState::None:
+        m_expires->setText(tr("never"));
+        return;
+    case ExpiryState::Ok:
+    case ExpiryState::Soon:
+    case ExpiryState::Expired:
+        break;
+    }
+    m_expires->setText(
+        tr("%1 (%2)").arg(RelativeTime::shortDate(expires), RelativeTime::until(expires, now)));
+}
+
 void TokenDetailsPane::showAccount(const TokenRecord &record)
 {
     const std::optional<WhoamiInfo> &who = record.check.whoami;
@@ -174,7 +192,8 @@ void TokenDetailsPane::showAccount(const TokenRecord &record)
     }
     m_orgs->setText(orgs.isEmpty() ? dash() : orgs.join(QLatin1Char('\n')));
     m_hubName->setText(who && !who->tokenDisplayName.isEmpty() ? who->tokenDisplayName : dash());
-    m_role->setText(who && !who->role.isEmpty() ? roleText(who->role) : dash());
+    const QString role = who ? tokenRoleText(who->roleKind, who->role) : QString();
+    m_role->setText(role.isEmpty() ? dash() : role);
     m_created->setText(who && who->createdAt.isValid() ? RelativeTime::shortDate(who->createdAt) : dash());
 }
 
@@ -182,7 +201,7 @@ void TokenDetailsPane::showScopes(const TokenRecord &record)
 {
     m_scopes->clear();
     const std::optional<WhoamiInfo> &who = record.check.whoami;
-    const bool fineGrained = who && (who->role == QLatin1String("fineGrained") || !who->scoped.isEmpty());
+    const bool fineGrained = who && (who->roleKind == TokenRole::FineGrained || !who->scoped.isEmpty());
     m_scopesLabel->setVisible(fineGrained);
     m_scopes->setVisible(fineGrained);
     if (!fineGrained)

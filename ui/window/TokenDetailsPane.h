@@ -40,6 +40,7 @@ signals:
 private:
     QLabel *addRow(const QString &label, const QString &accessibleName);
     void showAccount(const TokenRecord &record);
+    void showExpiry(const TokenRecord &record);
     void showScopes(const TokenRecord &record);
 
     NowFunction m_now;

@@ -2,7 +2,6 @@
 
 #include "core/store/TokenStore.h"
 #include "ui/common/RelativeTime.h"
-#include "ui/common/RoleBadgeDelegate.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -12,19 +11,6 @@
 namespace hftm {
 
 namespace {
-RoleKind roleKind(const QString &hubRole)
-{
-    if (hubRole.isEmpty())
-        return RoleKind::None;
-    if (hubRole == QLatin1String("read"))
-        return RoleKind::Read;
-    if (hubRole == QLatin1String("write"))
-        return RoleKind::Write;
-    if (hubRole == QLatin1String("fineGrained"))
-        return RoleKind::FineGrained;
-    return RoleKind::Other;
-}
-
 bool isProblem(TokenStatus status)
 {
     return status == TokenStatus::Expired || status == TokenStatus::Invalid;
@@ -38,23 +24,22 @@ QColor warningColor(bool severe)
         return dark ? QColor(255, 120, 110) : QColor(176, 0, 32);
     return dark ? QColor(255, 190, 90) : QColor(158, 84, 0);
 }
-} // namespace
 
-QString roleText(const QString &hubRole)
+// What a row shows, compared field by field so that a reload touches only the rows that changed. The
+// account details only change with a new check, which moves checkedAt; the rest is compared as shown.
+bool sameRow(const TokenRecord &a, const TokenRecord &b)
 {
-    switch (roleKind(hubRole)) {
-    case RoleKind::Read:
-        return TokenTableModel::tr("read");
-    case RoleKind::Write:
-        return TokenTableModel::tr("write");
-    case RoleKind::FineGrained:
-        return TokenTableModel::tr("fine-grained");
-    case RoleKind::Other:
-    case RoleKind::None:
-        break;
-    }
-    return hubRole;
+    const TokenCheck &x = a.check;
+    const TokenCheck &y = b.check;
+    return a.name == b.name && a.masked == b.masked && a.fingerprint == b.fingerprint &&
+           a.storage == b.storage && a.missingFromFiles == b.missingFromFiles &&
+           a.gitRegistered == b.gitRegistered && a.endpoint == b.endpoint && a.active == b.active &&
+           a.oauth == b.oauth && a.oauthExpiresAt == b.oauthExpiresAt && x.status == y.status &&
+           x.checkedAt == y.checkedAt && x.message == y.message && x.verdict == y.verdict &&
+           x.verdictAt == y.verdictAt && x.whoami.has_value() == y.whoami.has_value() &&
+           a.user() == b.user() && a.role() == b.role() && a.expires() == b.expires();
 }
+} // namespace
 
 QString storageText(StorageLocations storage)
 {
@@ -74,22 +59,66 @@ TokenTableModel::TokenTableModel(TokenStore *store, NowFunction now, QObject *pa
     , m_store(store)
     , m_now(std::move(now))
 {
-    connect(m_store, &TokenStore::changed, this, &TokenTableModel::refresh);
+    connect(m_store, &TokenStore::tokenChanged, this, &TokenTableModel::onTokenChanged);
+    connect(m_store, &TokenStore::tokensReset, this, &TokenTableModel::refresh);
+    connect(m_store, &TokenStore::changed, this, &TokenTableModel::syncRows);
     refresh();
+}
+
+TokenTableModel::Row TokenTableModel::rowFor(const TokenRecord &record) const
+{
+    // The store decides the endpoint in force (HF_ENDPOINT first, as huggingface_hub).
+    return Row{record, m_store->endpointFor(record.name)};
 }
 
 void TokenTableModel::refresh()
 {
     beginResetModel();
-    m_settings = m_store->settings();
     m_rows.clear();
     const QList<TokenRecord> records = m_store->tokens();
     m_rows.reserve(records.size());
-    // The store decides the endpoint in force (HF_ENDPOINT first, as huggingface_hub), from what its
-    // last reload read: no parse per row.
     for (const TokenRecord &record : records)
-        m_rows.append(Row{record, m_store->endpointFor(record.name)});
+        m_rows.append(rowFor(record));
+    m_warningDays = m_store->settings().expiryWarningDays;
     endResetModel();
+}
+
+void TokenTableModel::onTokenChanged(const QString &name)
+{
+    const int row = rowOf(name);
+    const std::optional<TokenRecord> record = m_store->token(name);
+    if (row < 0 || !record) {
+        syncRows(); // a token this model does not show yet, or one that is gone
+        return;
+    }
+    m_rows[row] = rowFor(*record);
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void TokenTableModel::syncRows()
+{
+    const QList<TokenRecord> records = m_store->tokens();
+    bool sameNames = records.size() == m_rows.size();
+    for (qsizetype i = 0; sameNames && i < records.size(); ++i)
+        sameNames = records.at(i).name == m_rows.at(i).record.name;
+    if (!sameNames) {
+        refresh();
+        return;
+    }
+    for (int i = 0; i < int(records.size()); ++i) {
+        Row fresh = rowFor(records.at(i));
+        if (sameRow(fresh.record, m_rows.at(i).record) && fresh.endpoint == m_rows.at(i).endpoint)
+            continue;
+        m_rows[i] = std::move(fresh);
+        emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
+    }
+    // A new warning window recolours the expiry column of every row, and nothing else.
+    const int warningDays = m_store->settings().expiryWarningDays;
+    if (warningDays != m_warningDays) {
+        m_warningDays = warningDays;
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0, ExpiryColumn), index(int(m_rows.size()) - 1, ExpiryColumn));
+    }
 }
 
 void TokenTableModel::timeMoved()
@@ -108,12 +137,6 @@ int TokenTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString TokenTableModel::endpointOf(const QString &name) const
-{
-    const int row = rowOf(name);
-    return row < 0 ? QString() : m_rows.at(row).endpoint;
-}
-
 int TokenTableModel::rowOf(const QString &name) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {
@@ -125,15 +148,7 @@ int TokenTableModel::rowOf(const QString &name) const
 
 TokenTableModel::ExpiryState TokenTableModel::expiryState(const TokenRecord &record) const
 {
-    const QDateTime expires = record.expires();
-    if (!expires.isValid())
-        return record.check.whoami ? ExpiryState::None : ExpiryState::Unknown;
-    const QDateTime now = m_now();
-    if (expires <= now)
-        return ExpiryState::Expired;
-    if (now.secsTo(expires) < qint64(m_settings.expiryWarningDays) * 24 * 3600)
-        return ExpiryState::Soon;
-    return ExpiryState::Ok;
+    return hftm::expiryState(record, m_now(), m_store->settings().expiryWarningDays);
 }
 
 QVariant TokenTableModel::data(const QModelIndex &index, int role) const
@@ -168,7 +183,7 @@ QVariant TokenTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortKey(row, column);
     case RoleKindRole:
-        return int(roleKind(row.record.role()));
+        return int(row.record.roleKind());
     case ExpiryStateRole:
         return QVariant::fromValue(expiryState(row.record));
     case StatusRole:
@@ -189,7 +204,7 @@ QVariant TokenTableModel::display(const Row &row, int column) const
     case UserColumn:
         return r.user();
     case RoleColumn:
-        return roleText(r.role());
+        return tokenRoleText(r.roleKind(), r.role());
     case ExpiryColumn: {
         switch (expiryState(r)) {
         case ExpiryState::Unknown:

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/base/Clock.h"
+#include "core/base/TokenExpiry.h"
 #include "core/base/TokenRecord.h"
-#include "core/store/Settings.h"
 
 #include <QAbstractTableModel>
 
@@ -29,12 +29,11 @@ public:
     enum Role {
         NameRole = Qt::UserRole + 1, // the token's stored name, on every column
         SortRole,                    // what the proxy sorts by
-        RoleKindRole,                // RoleKind on RoleColumn
-        ExpiryStateRole,             // ExpiryState on every column
+        RoleKindRole,                // int(TokenRole) on RoleColumn, as the core parsed it
+        ExpiryStateRole,             // ExpiryState on every column, as the core judged it
         StatusRole,                  // TokenStatus of the last check on every column
     };
-    enum class ExpiryState { Unknown, None, Ok, Soon, Expired };
-    Q_ENUM(ExpiryState)
+    using ExpiryState = hftm::ExpiryState;
 
     TokenTableModel(TokenStore *store, NowFunction now, QObject *parent = nullptr);
 
@@ -44,14 +43,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     int rowOf(const QString &name) const; // -1 when absent
-    // The store's settings and each token's resolved endpoint as of the last refresh. The store re-reads
-    // its metadata file on every settings() / endpointFor() call, so the window asks the model instead.
-    const Settings &settings() const { return m_settings; }
-    QString endpointOf(const QString &name) const;
+    // The core's judgement of a record's expiry at the model's "now" and the store's warning window.
     ExpiryState expiryState(const TokenRecord &record) const;
 
 public slots:
-    void refresh();   // re-reads the store (connected to TokenStore::changed)
+    void refresh();   // takes every row from the store again: a model reset (TokenStore::tokensReset)
     void timeMoved(); // "3 min ago" / "in 5 days" texts are due for a repaint
 
 private:
@@ -59,6 +55,11 @@ private:
         TokenRecord record;
         QString endpoint;
     };
+    void onTokenChanged(const QString &name);
+    // TokenStore::changed: rows whose record differs get dataChanged; only a different set or order of
+    // tokens resets. A store that already said tokenChanged / tokensReset leaves nothing to do here.
+    void syncRows();
+    Row rowFor(const TokenRecord &record) const;
     QVariant display(const Row &row, int column) const;
     QVariant sortKey(const Row &row, int column) const;
     QVariant toolTip(const Row &row, int column) const;
@@ -67,10 +68,9 @@ private:
     TokenStore *m_store;
     NowFunction m_now;
     QList<Row> m_rows;
-    Settings m_settings;
+    int m_warningDays = 0; // as of the last sync: a change recolours the expiry column
 };
 
-QString roleText(const QString &hubRole); // "read", "write", "fine-grained", or the Hub's word
 QString storageText(StorageLocations storage);
 
 } // namespace hftm

@@ -155,6 +155,7 @@ void BannersTest::noKeychainAndPlaintextTokens()
 
     f.secrets->setUnavailable(false);
     QTest::mouseClick(bannerButton(w.bannerArea(), QStringLiteral("Check again")), Qt::LeftButton);
+    QTRY_VERIFY(!w.isCheckingKeychain()); // the probe runs in the background
     QVERIFY(!w.bannerArea()->isShowing(Banner::Id::NoKeychain));
     QTest::mouseClick(bannerButton(w.bannerArea(), QStringLiteral("Move into keychain")), Qt::LeftButton);
     QVERIFY(!w.bannerArea()->isShowing(Banner::Id::PlaintextOnly));

@@ -150,7 +150,7 @@ void TokenTableModelTest::wordsTheHubAnswer()
     QCOMPARE(cell(bob, TokenTableModel::UserColumn), QStringLiteral("bob-example"));
     QCOMPARE(cell(bob, TokenTableModel::RoleColumn), QStringLiteral("fine-grained"));
     QCOMPARE(cell(bob, TokenTableModel::RoleColumn, TokenTableModel::RoleKindRole),
-             QString::number(int(RoleKind::FineGrained)));
+             QString::number(int(TokenRole::FineGrained)));
     QCOMPARE(cell(bob, TokenTableModel::CheckColumn), QStringLiteral("valid · 3 min ago"));
     const QString laptop = QStringLiteral("laptop-read");
     QCOMPARE(cell(laptop, TokenTableModel::CheckColumn), QStringLiteral("invalid or revoked · 2 h ago"));
@@ -268,13 +268,15 @@ void TokenTableModelTest::endpointInForceIsShown()
     settings.endpoint = QStringLiteral("https://saved.example");
     QVERIFY(!m_store->saveSettings(settings));
     m_model->refresh();
-    QCOMPARE(m_model->endpointOf(QStringLiteral("ci-write")), QStringLiteral("https://saved.example"));
+    QCOMPARE(cell(QStringLiteral("ci-write"), TokenTableModel::EndpointColumn, Qt::ToolTipRole),
+             QStringLiteral("https://saved.example"));
 
     m_env->set(QStringLiteral("HF_ENDPOINT"), QStringLiteral("https://env.example/"));
     TokenStore withEnv(TokenStore::Options::fromEnvironment(m_env->environment()), nullptr, nullptr);
     QVERIFY(!withEnv.reload());
     TokenTableModel model(&withEnv, [this] { return m_now; });
-    QCOMPARE(model.endpointOf(QStringLiteral("ci-write")), QStringLiteral("https://env.example"));
+    const QModelIndex shown = model.index(model.rowOf(QStringLiteral("ci-write")), TokenTableModel::EndpointColumn);
+    QCOMPARE(shown.data(Qt::ToolTipRole).toString(), QStringLiteral("https://env.example"));
 }
 
 QTEST_MAIN(TokenTableModelTest)
