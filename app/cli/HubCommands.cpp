@@ -9,9 +9,11 @@
 #include "core/hub/RepoRef.h"
 #include "core/hub/TokenValidator.h"
 #include "core/hub/ValidationResult.h"
+#include "core/runs/CheckRun.h"
 #include "core/store/TokenStore.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonDocument>
 
 namespace hftm::cli {
@@ -20,16 +22,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("hftm::cli", text);
-}
-
-TokenCheck toCheck(const ValidationResult &result)
-{
-    TokenCheck check;
-    check.status = result.status;
-    check.checkedAt = result.checkedAt.isValid() ? result.checkedAt : QDateTime::currentDateTimeUtc();
-    check.message = result.message;
-    check.whoami = result.whoami;
-    return check;
 }
 } // namespace
 
@@ -90,21 +82,31 @@ int CliApp::check()
         m_err << tr("No access tokens found.") << '\n';
         return ExitOk;
     }
-    QList<ValidationRequest> requests;
     for (const QString &name : names) {
         if (!m_store->token(name))
             return fail(makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found.").arg(name)));
-        const Result<QString> secret = m_store->secret(name);
-        if (!secret)
-            return fail(secret.error());
-        const QString endpoint = m_store->endpointFor(name);
-        if (const Error error = HubClient::validateEndpoint(endpoint))
+        if (const Error error = HubClient::validateEndpoint(m_store->endpointFor(name)))
             return fail(error);
-        requests.append({name, endpoint, *secret, true});
+    }
+    // The same run as the window's and the tray's: every secret in one keychain request, the answers in
+    // one write. A secret that cannot be read stops the command before anything is sent, as it always did.
+    TokenValidator validator(&hub());
+    CheckRun run(m_store.get(), &validator);
+    run.setStopOnUnreadSecret(true);
+    CheckSummary summary;
+    QEventLoop loop; // the command's only event loop: nothing runs around it
+    QObject::connect(&run, &CheckRun::finished, &loop, [&](const CheckSummary &done) {
+        summary = done;
+        loop.quit();
+    });
+    run.start(names); // finished() always comes later, never inside start()
+    loop.exec();
+    for (const QString &name : std::as_const(names)) {
+        if (const auto unread = summary.unread.constFind(name); unread != summary.unread.constEnd())
+            return fail(*unread);
     }
     CliNotes::printEndpointNotes(m_err, *m_store, names);
-    TokenValidator validator(&hub());
-    const QHash<QString, ValidationResult> results = validator.validateAndWait(requests);
+    const QHash<QString, ValidationResult> &results = summary.results;
 
     bool refused = false;
     bool unanswered = false;
@@ -113,8 +115,9 @@ int CliApp::check()
     const QDateTime now = m_store->options().now();
     for (const QString &name : names) {
         const ValidationResult result = results.value(name);
-        if (const Error error = m_store->recordCheck(name, toCheck(result)))
-            m_err << tr("warning: could not remember the result for \"%1\": %2").arg(name, error.message)
+        if (summary.recordError)
+            m_err << tr("warning: could not remember the result for \"%1\": %2")
+                         .arg(name, summary.recordError.message)
                   << '\n';
         refused |= result.status == TokenStatus::Invalid || result.status == TokenStatus::Expired;
         unanswered |= result.status == TokenStatus::Unreachable || result.status == TokenStatus::RateLimited;

@@ -173,9 +173,9 @@ QUrl AccessGridModel::repoPage(int row) const
     return QUrl(repo(row).webUrl(m_store->endpointFor(QString())));
 }
 
-QList<AccessCheckRunner::Target> AccessGridModel::targets(const QList<QPair<int, int>> &cells) const
+QList<AccessRun::Target> AccessGridModel::targets(const QList<QPair<int, int>> &cells) const
 {
-    QList<AccessCheckRunner::Target> out;
+    QList<AccessRun::Target> out;
     for (const auto &[row, col] : cells) {
         if (row >= 0 && row < m_grid.rowCount() && col >= 0 && col < m_grid.columnCount())
             out.append({repo(row), column(col).name});

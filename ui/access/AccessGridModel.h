@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/Result.h"
-#include "core/access/AccessCheckRunner.h"
 #include "core/access/AccessGrid.h"
 #include "core/access/ScopeCoverage.h"
 #include "core/access/WatchList.h"
+#include "core/runs/AccessRun.h"
 #include "core/base/Clock.h"
 
 #include <QAbstractTableModel>
@@ -48,12 +48,12 @@ public:
     AccessCell cell(int row, int column) const { return m_grid.cell(row, column); }
     ScopeCoverage coverage(int row, int column) const;
     QUrl repoPage(int row) const;
-    QList<AccessCheckRunner::Target> targets(const QList<QPair<int, int>> &cells) const;
+    QList<AccessRun::Target> targets(const QList<QPair<int, int>> &cells) const;
 
     void setNow(NowFunction now) { m_now = std::move(now); }
     void setDarkPalette(bool dark);
 
-    // Fed from AccessCheckRunner's signals.
+    // Fed from AccessRun's signals.
     void markChecking(const QString &repoKey, const QString &token);
     void setResult(const QString &repoKey, const QString &token, const RepoAccessResult &result);
     void restore(const QString &repoKey, const QString &token); // cancelled: back to what it showed

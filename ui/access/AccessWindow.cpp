@@ -1,8 +1,8 @@
 #include "ui/access/AccessWindow.h"
 
-#include "core/access/AccessCheckRunner.h"
 #include "core/access/AccessExport.h"
 #include "core/hub/HubClient.h"
+#include "core/runs/AccessRun.h"
 #include "core/store/TokenStore.h"
 #include "ui/access/AccessColors.h"
 #include "ui/access/AccessDetailsPane.h"
@@ -34,7 +34,7 @@ AccessWindow::AccessWindow(TokenStore *store, HubClient *hub, QWidget *parent)
     : QMainWindow(parent)
     , m_hub(hub)
     , m_actions(AccessActions::create(this))
-    , m_runner(new AccessCheckRunner(store, hub, this))
+    , m_runner(new AccessRun(store, hub, this))
     , m_fileDialog(
           [](QWidget *parent, const QString &caption, const QString &suggested, const QString &filter) {
               return QFileDialog::getSaveFileName(parent, caption, suggested, filter);
@@ -148,7 +148,7 @@ void AccessWindow::connectActions()
             rows << row;
         checkRows(rows);
     });
-    connect(m_actions.cancel, &QAction::triggered, m_runner, &AccessCheckRunner::cancel);
+    connect(m_actions.cancel, &QAction::triggered, m_runner, &AccessRun::cancel);
     connect(m_actions.exportCsv, &QAction::triggered, this, [this] { exportGrid(false); });
     connect(m_actions.exportMarkdown, &QAction::triggered, this, [this] { exportGrid(true); });
     connect(m_actions.openRepoPage, &QAction::triggered, this,
@@ -157,11 +157,11 @@ void AccessWindow::connectActions()
             [this] { openUrl(m_view->currentIndex().data(AccessGridModel::RequestAccessUrlRole).toUrl()); });
     connect(m_details, &AccessDetailsPane::openUrlRequested, this, &AccessWindow::openUrl);
 
-    connect(m_runner, &AccessCheckRunner::cellStarted, m_model, &AccessGridModel::markChecking);
-    connect(m_runner, &AccessCheckRunner::cellAnswered, m_model, &AccessGridModel::setResult);
-    connect(m_runner, &AccessCheckRunner::cellCancelled, m_model, &AccessGridModel::restore);
-    connect(m_runner, &AccessCheckRunner::progress, this, &AccessWindow::onProgress);
-    connect(m_runner, &AccessCheckRunner::finished, this, &AccessWindow::onFinished);
+    connect(m_runner, &AccessRun::cellStarted, m_model, &AccessGridModel::markChecking);
+    connect(m_runner, &AccessRun::cellAnswered, m_model, &AccessGridModel::setResult);
+    connect(m_runner, &AccessRun::cellCancelled, m_model, &AccessGridModel::restore);
+    connect(m_runner, &AccessRun::progress, this, &AccessWindow::onProgress);
+    connect(m_runner, &AccessRun::finished, this, &AccessWindow::onFinished);
     connect(m_model, &AccessGridModel::watchListError, this, &AccessWindow::showFeedback);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -210,7 +210,7 @@ bool AccessWindow::addRepo(const QString &text)
 
 void AccessWindow::checkCells(const QList<QPair<int, int>> &cells)
 {
-    const QList<AccessCheckRunner::Target> targets = m_model->targets(cells);
+    const QList<AccessRun::Target> targets = m_model->targets(cells);
     if (targets.isEmpty())
         return;
     showFeedback(QString()); // an earlier "Added …" is stale once the Hub is asked

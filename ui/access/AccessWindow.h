@@ -16,7 +16,7 @@ class QTableView;
 
 namespace hftm {
 
-class AccessCheckRunner;
+class AccessRun;
 class AccessDetailsPane;
 class AccessGridView;
 class AccessGridModel;
@@ -54,7 +54,7 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     AccessDetailsPane *details() const { return m_details; }
     AccessLegend *legend() const { return m_legend; }
-    AccessCheckRunner *runner() const { return m_runner; }
+    AccessRun *runner() const { return m_runner; }
     const AccessActions &actions() const { return m_actions; }
 
 protected:
@@ -79,7 +79,7 @@ private:
     HubClient *m_hub;
     AccessActions m_actions;
     AccessGridModel *m_model;
-    AccessCheckRunner *m_runner;
+    AccessRun *m_runner;
     QLineEdit *m_field = nullptr;
     QLabel *m_feedback = nullptr;
     AccessGridView *m_view = nullptr;

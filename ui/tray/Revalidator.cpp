@@ -1,8 +1,8 @@
 #include "ui/tray/Revalidator.h"
 
 #include "core/hub/TokenValidator.h"
+#include "core/runs/CheckRun.h"
 #include "core/store/TokenStore.h"
-#include "core/store/ValidationRunner.h"
 
 #include <QNetworkInformation>
 
@@ -17,15 +17,15 @@ Revalidator::Revalidator(TokenStore *store, TokenValidator *validator, QObject *
     : QObject(parent)
     , m_store(store)
     , m_validator(validator)
-    // Background checks have their own keys: the window's runner and the login dialog share the validator.
-    , m_runner(new ValidationRunner(
-          store, validator, [store](const QString &name) { return store->endpointFor(name); },
-          QStringLiteral("tray:"), this))
+    // A run of its own: cancelling the window's run (same validator) leaves this one going.
+    , m_runner(new CheckRun(store, validator, this))
 {
     m_soon.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Revalidator::runNow);
     connect(&m_soon, &QTimer::timeout, this, &Revalidator::runNow);
-    connect(m_runner, &ValidationRunner::finished, this, &Revalidator::finished);
+    connect(m_runner, &CheckRun::finished, this, [this](const CheckSummary &summary) {
+        Q_EMIT finished(summary.total(), summary.problems());
+    });
     connect(m_store, &TokenStore::changed, this, &Revalidator::applySettings);
 }
 
@@ -110,7 +110,7 @@ bool Revalidator::runNow()
     for (const TokenRecord &record : records)
         names << record.name;
     Q_EMIT started(int(names.size()));
-    m_runner->validate(names); // secrets are read in the event loop, never inside this timer or click
+    m_runner->start(names); // secrets are read in the event loop, never inside this timer or click
     return true;
 }
 

@@ -12,11 +12,11 @@ namespace hftm {
 
 class TokenStore;
 class TokenValidator;
-class ValidationRunner;
+class CheckRun;
 
 // Re-checks every stored token with the Hub in the background: every Settings::revalidateIntervalHours,
-// when the network comes back, and on request (the tray's "Validate all"). Secrets are read only when a
-// run starts, a few per event-loop turn; answers go to TokenStore::recordCheck (so a network error
+// when the network comes back, and on request (the tray's "Validate all"). Each run is a CheckRun: the
+// secrets read in one request only when it starts, the answers recorded in one write (a network error
 // never turns a token invalid). Runs never overlap.
 class Revalidator : public QObject {
     Q_OBJECT
@@ -59,7 +59,7 @@ private:
     QTimer m_soon; // one-shot: start-up catch-up and reconnect runs
     std::chrono::milliseconds m_override{0};
     std::chrono::milliseconds m_reconnectDelay{5000};
-    ValidationRunner *m_runner; // reads secrets a few per turn, validates, records; shared with the window
+    CheckRun *m_runner; // its own run on the validator it shares with the window
     int m_runs = 0;
     bool m_wasOnline = true;
 };

@@ -1,8 +1,8 @@
 #include "ui/window/MainWindow.h"
 
 #include "core/files/FolderSafety.h"
+#include "core/runs/CheckRun.h"
 #include "core/secrets/SecretJob.h"
-#include "core/store/ValidationRunner.h"
 #include "ui/access/AccessWindow.h"
 #include "ui/app/AppContext.h"
 #include "ui/dialogs/LoginDialog.h"
@@ -43,11 +43,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     , m_proxy(new TokenFilterProxy(this))
     , m_actions(new TokenActions(this))
     , m_operations(new TokenOperations(context, this))
-    , m_validation(new ValidationRunner(
-          context.store(), context.validator(),
-          [store = context.store()](const QString &name) { return store->endpointFor(name); },
-          QStringLiteral("window:"), this))
+    , m_validation(new CheckRun(context.store(), context.validator(), this))
 {
+    // A long run shows its answers as they come, in one metadata write per half second at most.
+    m_validation->setRecordIntervalMs(500);
     setWindowTitle(tr("HF Token Manager"));
     setObjectName(QStringLiteral("MainWindow"));
     m_proxy->setSourceModel(m_model);
@@ -187,7 +186,7 @@ void MainWindow::connectActions()
     connect(m_actions->reveal, &QAction::triggered, this, &MainWindow::reveal);
     connect(m_actions->validate, &QAction::triggered, this, &MainWindow::validateSelected);
     connect(m_actions->validateAll, &QAction::triggered, this, &MainWindow::validateAll);
-    connect(m_actions->cancelValidation, &QAction::triggered, m_validation, &ValidationRunner::cancel);
+    connect(m_actions->cancelValidation, &QAction::triggered, m_validation, &CheckRun::cancel);
     connect(m_actions->checkAccess, &QAction::triggered, this, &MainWindow::openAccessView);
 
     connect(m_operations, &TokenOperations::statusMessage, this, &MainWindow::showStatus);
@@ -199,8 +198,10 @@ void MainWindow::connectActions()
     });
     connect(m_context.clipboard(), &ClipboardGuard::cleared, this,
             [this] { showStatus(tr("Clipboard cleared.")); });
-    connect(m_validation, &ValidationRunner::progress, this, &MainWindow::onValidationProgress);
-    connect(m_validation, &ValidationRunner::finished, this, &MainWindow::onValidationFinished);
+    connect(m_validation, &CheckRun::progress, this, &MainWindow::onValidationProgress);
+    connect(m_validation, &CheckRun::finished, this, [this](const CheckSummary &summary) {
+        onValidationFinished(summary.total(), summary.problems());
+    });
 }
 
 QString MainWindow::currentName() const
@@ -347,7 +348,7 @@ void MainWindow::reveal()
 void MainWindow::validateSelected()
 {
     if (!currentName().isEmpty())
-        m_validation->validate({currentName()});
+        m_validation->start({currentName()});
     updateActions();
 }
 
@@ -356,7 +357,7 @@ void MainWindow::validateAll()
     QStringList names;
     for (const TokenRecord &record : m_context.store()->tokens())
         names << record.name;
-    m_validation->validate(names);
+    m_validation->start(names);
     updateActions();
 }
 

@@ -22,9 +22,9 @@ class TokenDetailsPane;
 class TokenFilterProxy;
 class TokenOperations;
 class TokenTableModel;
-class ValidationRunner;
-class SecretJob;
+class CheckRun;
 class AccessWindow;
+class SecretJob;
 
 // The main window: banners, a filterable, sortable token table and the selected token's details, with
 // the commands in a toolbar, menus and the table's context menu. It assembles the pieces and routes
@@ -85,7 +85,7 @@ private:
     TokenFilterProxy *m_proxy;
     TokenActions *m_actions;
     TokenOperations *m_operations;
-    ValidationRunner *m_validation;
+    CheckRun *m_validation;
     QPointer<AccessWindow> m_accessWindow; // one at a time; it deletes itself when closed
     BannerArea *m_banners = nullptr;
     QLineEdit *m_search = nullptr;

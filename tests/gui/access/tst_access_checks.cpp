@@ -2,8 +2,8 @@
 // changes afterwards, the progress stops, unanswered cells keep showing "not checked".
 #include "gui/access/AccessFixture.h"
 
-#include "core/access/AccessCheckRunner.h"
 #include "core/hub/RepoAccessChecker.h"
+#include "core/runs/AccessRun.h"
 #include "ui/access/AccessGridModel.h"
 
 #include <QFile>
@@ -44,7 +44,7 @@ private:
     void checkAndWait(QAction *action)
     {
         AccessWindow &w = f->window();
-        QSignalSpy finished(w.runner(), &AccessCheckRunner::finished);
+        QSignalSpy finished(w.runner(), &AccessRun::finished);
         f->hub.resetStats();
         action->trigger();
         QVERIFY(finished.count() == 1 || finished.wait(20000));
@@ -109,7 +109,7 @@ private slots:
         w.activateWindow();
         w.view()->setFocus();
         w.view()->setCurrentIndex(w.model()->index(0, 0));
-        QSignalSpy finished(w.runner(), &AccessCheckRunner::finished);
+        QSignalSpy finished(w.runner(), &AccessRun::finished);
         QTest::keyClick(w.view(), Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(finished.wait(20000));
         QCOMPARE(f->stateIds().count(QStringLiteral("not-checked")), 24);
@@ -125,11 +125,11 @@ private slots:
         AccessGridModel *model = w.model();
         // The user presses Cancel right after the first answers appear.
         int answered = 0;
-        connect(w.runner(), &AccessCheckRunner::cellAnswered, &w, [&] {
+        connect(w.runner(), &AccessRun::cellAnswered, &w, [&] {
             if (++answered == 2)
                 w.actions().cancel->trigger();
         });
-        QSignalSpy finished(w.runner(), &AccessCheckRunner::finished);
+        QSignalSpy finished(w.runner(), &AccessRun::finished);
         w.actions().checkAll->trigger();
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.count(), 1);
@@ -148,7 +148,7 @@ private slots:
         const quint64 sentAtCancel = f->client->requestsSent();
         const int requestsAtCancel = f->hub.requestCount();
         QSignalSpy changes(model, &QAbstractItemModel::dataChanged);
-        QSignalSpy progress(w.runner(), &AccessCheckRunner::progress);
+        QSignalSpy progress(w.runner(), &AccessRun::progress);
         QVERIFY(!changes.wait(1200)); // longer than two more answers would take
         QCOMPARE(progress.count(), 0);
         QCOMPARE(f->stateIds(), afterCancel);

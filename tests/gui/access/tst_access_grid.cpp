@@ -3,8 +3,8 @@
 // pane shows the Hub's answer, the scopes and the request-access link.
 #include "gui/access/AccessFixture.h"
 
-#include "core/access/AccessCheckRunner.h"
 #include "core/hub/RepoAccessChecker.h"
+#include "core/runs/AccessRun.h"
 #include "ui/access/AccessDetailsPane.h"
 #include "ui/access/AccessGridModel.h"
 

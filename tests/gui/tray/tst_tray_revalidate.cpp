@@ -9,6 +9,7 @@
 #include "ui/tray/TrayController.h"
 
 #include <QSignalSpy>
+#include <QTest>
 #include <QTimer>
 
 using namespace hftm;
