@@ -1,5 +1,6 @@
 #include "support/TestWorld.h"
 
+#include "core/base/TokenRole.h"
 #include "core/store/MetadataFile.h"
 
 #include <QDir>
@@ -105,6 +106,7 @@ void TestWorld::recordVerdict(const QString &name, TokenStatus status, const QSt
         whoami.type = QStringLiteral("user");
         whoami.user = user;
         whoami.role = role;
+        whoami.roleKind = parseTokenRole(role); // as WhoamiParser does
         whoami.expiresAt = expires;
         check.whoami = whoami;
     }

@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QStringList>
+#include <QTest> // every suite over the world uses it; TrayWorld brought it too
 
 #include <functional>
 #include <memory>

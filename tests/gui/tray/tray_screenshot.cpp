@@ -1,8 +1,8 @@
 // Not a test: renders docs/screenshots/tray-menu.png. Run under with-tray.sh (Xvfb + trayer); it clicks
 // the real tray icon through the X server, waits for the menu, and lets ImageMagick's `import` grab the
 // panel and the open menu. Usage: with-tray.sh tray_screenshot <output.png>
-#include "gui/tray/TrayFixture.h"
 #include "gui/tray/XTray.h"
+#include "support/TestWorld.h"
 #include "ui/tray/TrayController.h"
 
 #include <QApplication>
@@ -15,6 +15,7 @@
 
 using namespace hftm;
 using namespace hftm::test;
+using namespace hftm::test::fixture;
 
 int main(int argc, char *argv[])
 {
@@ -24,7 +25,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     const QString output = QString::fromLocal8Bit(argv[1]);
-    TrayWorld world;
+    TestWorld world;
     world.now = QDateTime::currentDateTimeUtc();
     world.setWarningDays(7);
     world.recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"),

@@ -1,6 +1,6 @@
 // "Open at login" writes an XDG autostart entry that starts the app in the tray, valid for
 // desktop-file-validate, with the program quoted as the spec wants; turning it off removes it.
-#include "gui/tray/TrayFixture.h"
+#include "support/TestWorld.h"
 #include "ui/tray/Autostart.h"
 
 #include <QFile>
@@ -9,6 +9,7 @@
 
 using namespace hftm;
 using namespace hftm::test;
+using namespace hftm::test::fixture;
 
 namespace {
 QByteArray readEntry()
@@ -37,7 +38,7 @@ class TestTrayAutostart : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() { m_world = std::make_unique<TrayWorld>(); }
+    void init() { m_world = std::make_unique<TestWorld>(); }
     void cleanup() { m_world.reset(); }
 
     void entryLivesInTheScratchConfigFolder()
@@ -128,7 +129,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<TrayWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
 };
 
 QTEST_GUILESS_MAIN(TestTrayAutostart)

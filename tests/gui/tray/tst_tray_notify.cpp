@@ -4,7 +4,7 @@
 #include "core/notify/ExpiryNotifier.h"
 #include "core/notify/NotificationLog.h"
 #include "core/notify/TokenHealth.h"
-#include "gui/tray/TrayFixture.h"
+#include "support/TestWorld.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -12,6 +12,7 @@
 
 using namespace hftm;
 using namespace hftm::test;
+using namespace hftm::test::fixture;
 
 class TestTrayNotify : public QObject {
     Q_OBJECT
@@ -19,7 +20,7 @@ class TestTrayNotify : public QObject {
 private slots:
     void init()
     {
-        m_world = std::make_unique<TrayWorld>();
+        m_world = std::make_unique<TestWorld>();
         m_world->setWarningDays(7);
     }
     void cleanup() { m_world.reset(); }
@@ -208,7 +209,7 @@ private slots:
 
 private:
     QString logPath() const { return NotificationLog::defaultPath(m_world->env.configDir()); }
-    std::unique_ptr<TrayWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
 };
 
 QTEST_GUILESS_MAIN(TestTrayNotify)

@@ -1,7 +1,7 @@
 // The tray for real: under Xvfb with trayer as the system tray host (with-tray.sh), the icon embeds,
 // a real click on it opens the menu, and picking tokens in the real QMenu rewrites the token file.
-#include "gui/tray/TrayFixture.h"
 #include "gui/tray/XTray.h"
+#include "support/TestWorld.h"
 #include "ui/tray/TrayController.h"
 
 #include <QAction>
@@ -14,6 +14,7 @@
 
 using namespace hftm;
 using namespace hftm::test;
+using namespace hftm::test::fixture;
 
 class TestTrayReal : public QObject {
     Q_OBJECT
@@ -27,7 +28,7 @@ private slots:
 
     void init()
     {
-        m_world = std::make_unique<TrayWorld>();
+        m_world = std::make_unique<TestWorld>();
         m_world->recordVerdict(CiWrite, TokenStatus::Valid, QStringLiteral("alice-example"),
                                QStringLiteral("write"));
         m_world->recordVerdict(LaptopRead, TokenStatus::Valid, QStringLiteral("alice-example"),
@@ -104,7 +105,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<TrayWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
     std::unique_ptr<TrayController> m_tray;
 };
 

@@ -3,8 +3,8 @@
 // the network coming back triggers a run, and a cancel of the shared validator does not leave it stuck.
 #include "core/hub/HubClient.h"
 #include "core/hub/TokenValidator.h"
-#include "gui/tray/TrayFixture.h"
 #include "support/FakeHub.h"
+#include "support/TestWorld.h"
 #include "ui/tray/Revalidator.h"
 #include "ui/tray/TrayController.h"
 
@@ -14,6 +14,7 @@
 
 using namespace hftm;
 using namespace hftm::test;
+using namespace hftm::test::fixture;
 using namespace std::chrono_literals;
 
 namespace {
@@ -26,7 +27,7 @@ class TestTrayRevalidate : public QObject {
 private slots:
     void init()
     {
-        m_world = std::make_unique<TrayWorld>();
+        m_world = std::make_unique<TestWorld>();
         m_hub = std::make_unique<FakeHub>();
         QVERIFY(m_hub->start());
         m_hub->addToken(CiWriteSecret, QStringLiteral("whoami_write_token.json"));
@@ -174,7 +175,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<TrayWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
     std::unique_ptr<FakeHub> m_hub;
     std::unique_ptr<HubClient> m_client;
     std::unique_ptr<TokenValidator> m_validator;

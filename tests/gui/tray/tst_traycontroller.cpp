@@ -1,7 +1,7 @@
 // The tray menu and icon state, driven offscreen without a tray: tokens as exclusive checkable items,
 // warning marks, labels refreshed when the menu opens, switching through the one core path (token file
 // bytes, git only for git-registered tokens), the icon state for each case, and no secret in any text.
-#include "gui/tray/TrayFixture.h"
+#include "support/TestWorld.h"
 #include "ui/tray/TrayController.h"
 
 #include <QAction>
@@ -16,6 +16,7 @@
 
 using namespace hftm;
 using namespace hftm::test;
+using namespace hftm::test::fixture;
 
 namespace {
 // A `git` that appends "argv" and its stdin to a log: enough to see which token was approved.
@@ -61,7 +62,7 @@ class TestTrayController : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() { m_world = std::make_unique<TrayWorld>(); }
+    void init() { m_world = std::make_unique<TestWorld>(); }
     void cleanup() { m_world.reset(); }
 
     void listsTokensAsExclusiveCheckableItems()
@@ -331,7 +332,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<TrayWorld> m_world;
+    std::unique_ptr<TestWorld> m_world;
 };
 
 QTEST_MAIN(TestTrayController)
