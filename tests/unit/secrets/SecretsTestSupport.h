@@ -4,6 +4,7 @@
 #include "core/store/StoreIdentity.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 
@@ -30,6 +31,25 @@ inline bool isolateHome(const QTemporaryDir &scratch)
         qputenv(name, path.toUtf8());
     }
     return true;
+}
+
+// Locks gnome-keyring's login collection through the Secret Service itself; with no display for the
+// prompt nothing can unlock it again.
+inline bool lockLoginCollection()
+{
+    QProcess dbus;
+    dbus.start(QStringLiteral("dbus-send"),
+               {QStringLiteral("--session"), QStringLiteral("--print-reply"),
+                QStringLiteral("--dest=org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+                QStringLiteral("org.freedesktop.Secret.Service.Lock"),
+                QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login")});
+    return dbus.waitForFinished(20000) && dbus.exitCode() == 0;
+}
+
+// Inside tests/with-keyring.sh's private D-Bus session and keyring.
+inline bool inPrivateKeyring()
+{
+    return qEnvironmentVariableIsSet("HFTM_KEYRING_SCRATCH");
 }
 
 } // namespace secretstest

@@ -2,6 +2,7 @@
 // prompt). libsecret then answers a lookup with "not found" and a delete with success although the item
 // stays; the store must see through that and say "locked", or a token would look gone and a removal
 // would be reported that never happened.
+#include "SecretsTestSupport.h"
 #include "core/secrets/KeychainSecretStore.h"
 
 #include <QElapsedTimer>
@@ -13,16 +14,6 @@ using namespace hftm;
 namespace {
 constexpr int TimeoutMs = 5000;
 
-bool lockLoginCollection()
-{
-    QProcess dbus;
-    dbus.start(QStringLiteral("dbus-send"),
-               {QStringLiteral("--session"), QStringLiteral("--print-reply"),
-                QStringLiteral("--dest=org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
-                QStringLiteral("org.freedesktop.Secret.Service.Lock"),
-                QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login")});
-    return dbus.waitForFinished(20000) && dbus.exitCode() == 0;
-}
 } // namespace
 
 class KeychainLockedTest : public QObject {
@@ -42,7 +33,7 @@ void KeychainLockedTest::initTestCase()
     QVERIFY2(qEnvironmentVariableIsSet("HFTM_KEYRING_SCRATCH"),
              "run this test through tests/with-keyring.sh");
     QVERIFY(!m_store.write(QStringLiteral("existing"), QStringLiteral("hf_existingBeforeLock")));
-    QVERIFY2(lockLoginCollection(), "could not lock the login collection");
+    QVERIFY2(secretstest::lockLoginCollection(), "could not lock the login collection");
 }
 
 void KeychainLockedTest::lockedRefuses_data()

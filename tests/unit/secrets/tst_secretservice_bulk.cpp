@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,8 +65,7 @@ class SecretServiceBulkTest : public QObject {
 private slots:
     void initTestCase()
     {
-        QVERIFY2(qEnvironmentVariableIsSet("HFTM_KEYRING_SCRATCH"),
-                 "run this test through tests/with-keyring.sh");
+        QVERIFY2(secretstest::inPrivateKeyring(), "run this test through tests/with-keyring.sh");
         QVERIFY(m_dir.isValid());
     }
 

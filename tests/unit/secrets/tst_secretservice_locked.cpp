@@ -5,24 +5,10 @@
 #include "core/secrets/SecretJob.h"
 #include "core/secrets/SecretServiceStore.h"
 
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace hftm;
-
-namespace {
-bool lockLoginCollection()
-{
-    QProcess dbus;
-    dbus.start(QStringLiteral("dbus-send"),
-               {QStringLiteral("--session"), QStringLiteral("--print-reply"),
-                QStringLiteral("--dest=org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
-                QStringLiteral("org.freedesktop.Secret.Service.Lock"),
-                QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login")});
-    return dbus.waitForFinished(20000) && dbus.exitCode() == 0;
-}
-} // namespace
 
 class SecretServiceLockedTest : public QObject {
     Q_OBJECT
@@ -30,12 +16,11 @@ class SecretServiceLockedTest : public QObject {
 private slots:
     void initTestCase()
     {
-        QVERIFY2(qEnvironmentVariableIsSet("HFTM_KEYRING_SCRATCH"),
-                 "run this test through tests/with-keyring.sh");
+        QVERIFY2(secretstest::inPrivateKeyring(), "run this test through tests/with-keyring.sh");
         QVERIFY(m_dir.isValid());
         SecretServiceStore store(secretstest::storeIn(m_dir, QStringLiteral("locked")));
         QVERIFY(!store.write(QStringLiteral("existing"), QStringLiteral("hf_existingBeforeLock")));
-        QVERIFY2(lockLoginCollection(), "could not lock the login collection");
+        QVERIFY2(secretstest::lockLoginCollection(), "could not lock the login collection");
     }
 
     void bulkReadSaysLockedNotMissing()
