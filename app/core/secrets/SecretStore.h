@@ -22,7 +22,8 @@ public:
     virtual Error write(const QString &key, const QString &secret) = 0;
     // Deleting a missing entry succeeds.
     virtual Error remove(const QString &key) = 0;
-    // Writes, reads back and deletes a probe entry; Error{} when the store really works.
+    // Error{} when the store really works (reachable, unlocked, somewhere to keep items); reads only,
+    // never creates or deletes an item.
     virtual Error probe() = 0;
     // Human name for messages and the "storage" column, e.g. "keychain".
     virtual QString displayName() const = 0;
