@@ -51,6 +51,7 @@ private slots:
         RunWorld world;
         QVERIFY(world.setUp(count));
         world.keychain.setLatencyMs(300); // slower than the Hub on loopback
+        world.hub.setLatencyMs(20);
         world.keychain.resetCounts();
         MetadataWrites writes(world.metadataPath());
         QVERIFY(writes.isValid());
@@ -73,6 +74,7 @@ private slots:
         QVERIFY(!summary.recordError);
         QCOMPARE(results.count(), count);
         QCOMPARE(world.hub.requestCount(Whoami), count);
+        QVERIFY(world.hub.maxInFlight() <= world.validator->maxConcurrentPerHost()); // 6 connections at most
         QCOMPARE(writes.count(), 1);
         QCOMPARE(world.keychain.bulkReads(), 1); // every secret in one request
         QCOMPARE(world.keychain.reads(), 0);
