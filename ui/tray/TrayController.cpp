@@ -37,7 +37,6 @@ TrayController::TrayController(TokenStore *store, NowFunction now, QObject *pare
 {
     m_group->setExclusionPolicy(QActionGroup::ExclusionPolicy::Exclusive);
     connect(m_group, &QActionGroup::triggered, this, &TrayController::onTokenTriggered);
-    buildMenu();
     connect(m_store, &TokenStore::changed, this, &TrayController::refresh);
     connect(m_tray, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) { onActivated(int(reason)); });
@@ -91,10 +90,38 @@ void TrayController::setMenu(QMenu *menu)
         old->deleteLater();
 }
 
+void TrayController::ensureMenu() const
+{
+    // Built when first needed (shown in a tray, opened, or asked for), which at start-up is after the
+    // window's first frame: theme icons and 200 items are not on that frame.
+    if (!m_menu)
+        const_cast<TrayController *>(this)->buildMenu();
+}
+
 QMenu *TrayController::menu() const
 {
+    ensureMenu();
     syncMenuIfStale();
     return m_menu;
+}
+
+QIcon TrayController::icon() const
+{
+    if (m_iconState != m_state) {
+        m_iconState = m_state;
+        m_icon = trayStateIcon(
+            m_state, prefersDarkPanel(QApplication::palette(), qEnvironmentVariable("XDG_CURRENT_DESKTOP")));
+    }
+    return m_icon;
+}
+
+void TrayController::applyIcon()
+{
+    const QIcon drawn = icon();
+    if (drawn.cacheKey() != m_iconKey) {
+        m_iconKey = drawn.cacheKey();
+        m_tray->setIcon(drawn);
+    }
 }
 
 QList<QAction *> TrayController::tokenActions() const
@@ -106,6 +133,7 @@ QList<QAction *> TrayController::tokenActions() const
 void TrayController::syncMenuIfStale() const
 {
     // Asking for the menu is looking at it; the items are ours to bring up to date, hence the cast.
+    ensureMenu();
     if (m_menuStale)
         const_cast<TrayController *>(this)->syncMenu();
 }
@@ -118,7 +146,7 @@ void TrayController::syncMenu()
 
 QAction *TrayController::tokenAction(const QString &name) const
 {
-    syncMenuIfStale();
+    syncMenuIfStale(); // builds the menu first if need be
     for (QAction *action : m_tokenActions) {
         if (action->data().toString() == name)
             return action;
@@ -138,12 +166,8 @@ void TrayController::refresh()
     const TrayState state = trayStateFor(*m_store, now, warningDays);
     const bool stateChangedNow = state != m_state;
     m_state = state;
-    m_icon = trayStateIcon(
-        state, prefersDarkPanel(QApplication::palette(), qEnvironmentVariable("XDG_CURRENT_DESKTOP")));
-    if (m_icon.cacheKey() != m_iconKey) {
-        m_iconKey = m_icon.cacheKey();
-        m_tray->setIcon(m_icon);
-    }
+    if (m_tray->isVisible())
+        applyIcon(); // hidden (no tray host yet, or tests): drawn when shown or asked for
     const QString tip = buildToolTip(now);
     if (tip != m_toolTip) {
         m_toolTip = tip;
@@ -305,6 +329,7 @@ void TrayController::onActivated(int reason)
     // One click shows every token: left click opens the same menu as right click. An XEMBED tray
     // icon does not know where it sits on screen, only the pointer does: open the menu just past the
     // icon, away from the screen edge the panel is on, so the icon and its state stay in view.
+    ensureMenu();
     if (reason == QSystemTrayIcon::Trigger && m_menu && !m_menu->isVisible()) {
         QPoint at = QCursor::pos();
         const QScreen *screen = QGuiApplication::screenAt(at);
@@ -325,6 +350,8 @@ void TrayController::showWhenAvailable()
     if (m_probe()) {
         m_retry.stop();
         if (!m_tray->isVisible()) {
+            ensureMenu();
+            applyIcon();
             m_tray->show();
             Q_EMIT trayShown();
         }

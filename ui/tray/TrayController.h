@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 class QAction;
 class QActionGroup;
@@ -31,17 +32,33 @@ public:
 
     TrayState trayState() const { return m_state; }
     QString toolTip() const { return m_toolTip; }
-    QIcon icon() const { return m_icon; }
+    QIcon icon() const; // drawn when first asked for after a state change (the SVG engine loads late)
     // The menu and its token items, brought up to date first when the store changed since they were
     // last looked at: the items follow the store when someone looks, not on every check result.
     QMenu *menu() const;
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     QList<QAction *> tokenActions() const;
     QAction *tokenAction(const QString &name) const;
-    QAction *validateAllAction() const { return m_validateAll; }
-    QAction *addTokenAction() const { return m_addToken; }
-    QAction *openManagerAction() const { return m_openManager; }
-    QAction *quitAction() const { return m_quit; }
+    QAction *validateAllAction() const
+    {
+        ensureMenu();
+        return m_validateAll;
+    }
+    QAction *addTokenAction() const
+    {
+        ensureMenu();
+        return m_addToken;
+    }
+    QAction *openManagerAction() const
+    {
+        ensureMenu();
+        return m_openManager;
+    }
+    QAction *quitAction() const
+    {
+        ensureMenu();
+        return m_quit;
+    }
 
     // True once the icon is shown in a tray host.
     bool isTrayShown() const;
@@ -72,6 +89,8 @@ Q_SIGNALS:
 
 private:
     void buildMenu();
+    void ensureMenu() const; // the menu is built when first needed: never before the window's first frame
+    void applyIcon();        // hands the tray the icon for the current state, when it changed
     void setMenu(QMenu *menu);
     void syncTokenActions(const QDateTime &now, int warningDays);
     void syncMenu();              // the token items, now (aboutToShow: labels say "expires in 2 days")
@@ -98,7 +117,8 @@ private:
     bool m_menuStale = true;
     TrayState m_state = TrayState::NoToken;
     QString m_toolTip;
-    QIcon m_icon;
+    mutable QIcon m_icon;
+    mutable std::optional<TrayState> m_iconState; // the state m_icon was drawn for
     qint64 m_iconKey = -1;
     std::function<bool()> m_probe;
     QTimer m_retry;

@@ -9,8 +9,18 @@ TokenFilterProxy::TokenFilterProxy(QObject *parent)
 {
     setSortRole(TokenTableModel::SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
-    setSortLocaleAware(true);
     setDynamicSortFilter(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+}
+
+bool TokenFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant a = left.data(sortRole());
+    const QVariant b = right.data(sortRole());
+    // Texts in the user's language order; numbers (dates, flags) as numbers.
+    if (a.userType() == QMetaType::QString && b.userType() == QMetaType::QString)
+        return m_collator.compare(a.toString(), b.toString()) < 0;
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 void TokenFilterProxy::setSearchText(const QString &text)
