@@ -16,8 +16,9 @@ Result<QString> SecretJob::result(const QString &key) const
         return *it;
     if (m_error)
         return m_error;
-    return makeError(ErrorCode::NotFound,
-                     QCoreApplication::translate("hftm::SecretJob", "The keychain has no entry named “%1”.").arg(key));
+    return makeError(
+        ErrorCode::NotFound,
+        QCoreApplication::translate("hftm::SecretJob", "The keychain has no entry named “%1”.").arg(key));
 }
 
 void SecretJob::finishLater(Error error, QHash<QString, Result<QString>> results)

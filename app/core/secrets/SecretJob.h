@@ -24,8 +24,9 @@ public:
     Result<QString> result(const QString &key) const;
     bool isFinished() const { return m_finished; }
 
-    // For backends, on this job's thread only: records the outcome and emits finished() on a later turn of the event loop. Only the
-    // first call counts: a deadline and a late answer may both try to finish the same job.
+    // For backends, on this job's thread only: records the outcome and emits finished() on a later turn of
+    // the event loop. Only the first call counts: a deadline and a late answer may both try to finish the
+    // same job.
     void finishLater(Error error, QHash<QString, Result<QString>> results = {});
 
 signals:
