@@ -2,8 +2,8 @@
 // the window. Built twice: with the in-memory keychain, and (HFTM_REAL_KEYCHAIN) against a real
 // gnome-keyring, where the copy must read the secret back from the Secret Service.
 #include "core/secrets/KeychainSecretStore.h"
-#include "gui/window/WindowFixture.h"
 #include "support/FakeHub.h"
+#include "support/gui/WindowFixture.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/window/TokenActions.h"
 #include "ui/window/TokenDetailsPane.h"

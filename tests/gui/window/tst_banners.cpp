@@ -1,6 +1,6 @@
 // Which banners apply (a pure function, one row per case) and the window showing them for real
 // situations: HF_TOKEN set, an unparseable stored_tokens, no keychain, plaintext-only tokens.
-#include "gui/window/WindowFixture.h"
+#include "support/gui/WindowFixture.h"
 #include "ui/window/BannerArea.h"
 #include "ui/window/Banners.h"
 #include "ui/window/TokenTableModel.h"

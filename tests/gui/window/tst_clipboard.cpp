@@ -1,6 +1,6 @@
 // Copying a token: password-manager hint, cleared after the timeout only while it is still ours, and on
 // quit. The guard alone runs with millisecond timeouts; the window path uses the settings' timeout.
-#include "gui/window/WindowFixture.h"
+#include "support/gui/WindowFixture.h"
 #include "ui/common/ClipboardGuard.h"
 #include "ui/window/TokenActions.h"
 

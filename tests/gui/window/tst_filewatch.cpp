@@ -1,8 +1,8 @@
 // Changes made by other programs (`hf auth login / switch / logout`) show up within a second, and the
 // user's selection stays where it was.
-#include "gui/window/WindowFixture.h"
 #include "core/files/StoredTokensFile.h"
 #include "core/store/FileWatcher.h"
+#include "support/gui/WindowFixture.h"
 #include "ui/window/TokenTableModel.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 // The window offers what `hftoken restore` and `hftoken cleanup` do: a token `hf auth logout` removed
 // from stored_tokens is put back from the keychain, and keychain items no token knows are found and
 // removed after asking.
-#include "gui/window/WindowFixture.h"
+#include "support/gui/WindowFixture.h"
 #include "ui/window/BannerArea.h"
 #include "ui/window/Banners.h"
 #include "ui/window/TokenActions.h"

@@ -3,7 +3,7 @@
 // PRIMARY selection this program owns when the reveal ends, it is cleared; anything else is left alone.
 // Runs twice: offscreen (no PRIMARY there: the selection checks are skipped, the label checks run) and
 // under Xvfb with the xcb platform, where PRIMARY is real.
-#include "gui/window/WindowFixture.h"
+#include "support/gui/WindowFixture.h"
 #include "ui/window/TokenActions.h"
 #include "ui/window/TokenDetailsPane.h"
 
@@ -78,7 +78,7 @@ private slots:
         QFETCH(bool, timeout);
         QClipboard *clipboard = QGuiApplication::clipboard();
         if (!clipboard->supportsSelection())
-            QSKIP("This platform has no PRIMARY selection; the xcb run (tst_gui_reveal_primary_x11) checks "
+            QSKIP("This platform has no PRIMARY selection; the xcb run (tst_reveal_primary_x11) checks "
                   "it.");
         WindowFixture f;
         MainWindow &w = f.shownWindow();

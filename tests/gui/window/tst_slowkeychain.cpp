@@ -1,7 +1,7 @@
 // Security checklist row 17: a Secret Service that never answers (DBUS_SESSION_BUS_ADDRESS points at a
 // socket of ours that accepts and stays silent) is an error after the store's timeout — never a reason
 // to write a secret somewhere else — and the window keeps running its timers and painting meanwhile.
-#include "gui/window/WindowFixture.h"
+#include "support/gui/WindowFixture.h"
 
 #include "core/files/TokenText.h"
 #include "core/secrets/KeychainSecretStore.h"

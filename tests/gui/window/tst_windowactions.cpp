@@ -1,6 +1,6 @@
 // Main window commands driven like a user would: toolbar actions, keyboard shortcuts, answers to the
 // confirmation through the message-box wrapper. Checks the files on disk, not just the widgets.
-#include "gui/window/WindowFixture.h"
+#include "support/gui/WindowFixture.h"
 #include "ui/access/AccessGridModel.h"
 #include "ui/access/AccessWindow.h"
 #include "ui/window/TokenActions.h"
