@@ -153,7 +153,7 @@ StoredTokensFile::StoredTokensFile(HfPaths paths, int lockTimeoutMs)
 }
 
 std::optional<Result<IniDocument>> StoredTokensFile::lookOnce(const QSet<QString> &expectedNames,
-                                                            StableRead &state) const
+                                                              StableRead &state) const
 {
     const QString &path = m_paths.storedTokensPath;
     const QSet<QString> expected = expectedNames + KnownSections::of(path);
@@ -185,10 +185,10 @@ std::optional<Result<IniDocument>> StoredTokensFile::lookOnce(const QSet<QString
     if (shape == Shape::Unparseable && stable && settled)
         return parseOrRefuse(path, *bytes);
     if (state.started.elapsed() >= SettleMs + GiveUpExtraMs) {
-        return Result<IniDocument>(
-            makeError(ErrorCode::Io, Tr::tr("%1 kept changing while it was read: another program (such as "
-                                            "`hf auth login`) is rewriting it. Nothing was changed; try again.")
-                                         .arg(QDir::toNativeSeparators(path))));
+        return Result<IniDocument>(makeError(
+            ErrorCode::Io, Tr::tr("%1 kept changing while it was read: another program (such as "
+                                  "`hf auth login`) is rewriting it. Nothing was changed; try again.")
+                               .arg(QDir::toNativeSeparators(path))));
     }
     return std::nullopt;
 }

@@ -22,8 +22,8 @@ void KeychainCopies::enqueue(const QString &name, const QString &secret)
     const QString fingerprint = TokenText::fingerprint(secret);
     if (m_inFlight.value(name) == fingerprint)
         return;
-    const auto same = std::find_if(m_queue.begin(), m_queue.end(),
-                                   [&](const Pending &p) { return p.name == name; });
+    const auto same =
+        std::find_if(m_queue.begin(), m_queue.end(), [&](const Pending &p) { return p.name == name; });
     if (same != m_queue.end()) {
         *same = Pending{name, secret, fingerprint}; // the newer secret replaces one not yet written
     } else {
@@ -51,13 +51,15 @@ void KeychainCopies::startMore()
             continue;
         m_inFlight.insert(next.name, next.fingerprint);
         SecretJob *job = m_secrets->writeLater(next.name, next.secret);
-        connect(job, &SecretJob::finished, this,
-                [this, name = next.name, fp = next.fingerprint](SecretJob *done) { onWritten(done, name, fp); });
+        connect(
+            job, &SecretJob::finished, this,
+            [this, name = next.name, fp = next.fingerprint](SecretJob *done) { onWritten(done, name, fp); });
     }
     if (!isBusy()) {
         const QHash<QString, QString> written = std::exchange(m_written, {});
+        const QHash<QString, QString> failed = std::exchange(m_failed, {});
         const QStringList notes = std::exchange(m_notes, {});
-        emit drained(written, notes);
+        emit drained(written, failed, notes);
     }
 }
 
@@ -65,10 +67,15 @@ void KeychainCopies::onWritten(SecretJob *job, const QString &name, const QStrin
 {
     m_inFlight.remove(name);
     if (const Error error = job->error()) {
-        m_notes << QCoreApplication::translate("hftm::TokenSync", "Could not copy \"%1\" into the keychain: %2")
+        m_notes << QCoreApplication::translate("hftm::TokenSync",
+                                               "Could not copy \"%1\" into the keychain: %2")
                        .arg(name, error.message);
-        if (error.code == ErrorCode::KeychainUnavailable)
+        m_failed.insert(name, fingerprint);
+        if (error.code == ErrorCode::KeychainUnavailable) {
+            for (const Pending &dropped : std::as_const(m_queue))
+                m_failed.insert(dropped.name, dropped.fingerprint);
             m_queue.clear(); // one unanswered write is enough: don't wait on it once per token
+        }
     } else {
         m_written.insert(name, fingerprint);
     }

@@ -33,9 +33,11 @@ public:
     }
 
 signals:
-    // The queue ran dry. written: name -> fingerprint of the secret now in the keychain; notes: what
-    // could not be copied, in words.
-    void drained(const QHash<QString, QString> &written, const QStringList &notes);
+    // The queue ran dry. written: name -> fingerprint of the secret now in the keychain; failed: the same
+    // for those that could not be written (or were not tried once the keychain did not answer); notes:
+    // why, in words.
+    void drained(const QHash<QString, QString> &written, const QHash<QString, QString> &failed,
+                 const QStringList &notes);
 
 private:
     struct Pending {
@@ -51,6 +53,7 @@ private:
     QList<Pending> m_queue;
     QHash<QString, QString> m_inFlight; // name -> fingerprint
     QHash<QString, QString> m_written;
+    QHash<QString, QString> m_failed;
     QStringList m_notes;
     std::function<bool(const QString &, const QString &)> m_stillWanted;
     bool m_startScheduled = false;

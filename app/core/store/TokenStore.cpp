@@ -230,7 +230,7 @@ Error TokenStore::switchTo(const QString &name, bool registerGit)
     Error error = writeActive(*value);
     if (!error && (registerGit || record->gitRegistered))
         error = registerWithGit(name, *value);
-    refresh();
+    refreshAfterOwnWrite();
     return error;
 }
 
@@ -244,7 +244,7 @@ Error TokenStore::saveSettings(const Settings &settings)
     });
     if (!saved)
         return saved.error();
-    refresh();
+    refreshAfterOwnWrite();
     return {};
 }
 
@@ -258,7 +258,7 @@ Error TokenStore::setEndpoint(const QString &name, const QString &endpoint)
     });
     if (!saved)
         return saved.error();
-    refresh();
+    refreshAfterOwnWrite();
     return {};
 }
 

@@ -142,14 +142,20 @@ private:
     void migrateLegacy();
     struct Background;
     Background &background();
-    // Takes what a look found as the state shown, and says what changed. filesRead: the look read every
-    // watched file just now, so the watcher may take them as known (otherwise only tokens.json, written).
+    // Takes what a look just read as the state shown, and says what changed.
     void show(QList<TokenRecord> records, MetadataFile::Content metadata, Error loadError,
-              bool alwaysChanged = false, bool filesRead = true);
+              bool alwaysChanged = false);
+    // After an edit: refresh(), and the watcher takes the files as they are now as this store's own
+    // writes. A plain refresh() does not, so an outside change it only looked at is still imported.
+    void refreshAfterOwnWrite();
+    void acceptFiles();
     Error importLook(const TokenSync &sync, const TokenSync::Look &look);
-    void startLook();
+    // Reads the files on a timer, never waiting, then imports. retryFailed: copies that just failed are
+    // tried again (an outside change, an explicit import), not when this look only follows the copies.
+    void startLook(bool retryFailed = true);
     void pollLook();
-    void onCopiesDrained(const QHash<QString, QString> &written, const QStringList &notes);
+    void onCopiesDrained(const QHash<QString, QString> &written, const QHash<QString, QString> &failed,
+                         const QStringList &notes);
     void purgeInBackground();
     void finishImportIfIdle();
 

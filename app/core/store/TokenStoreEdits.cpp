@@ -56,13 +56,13 @@ Error TokenStore::rename(const QString &from, const QString &to)
     Error error = saved ? Error{} : saved.error();
     if (inKeychain && !error)
         error = m_secrets->remove(from);
-    refresh();
+    refreshAfterOwnWrite();
     return error;
 }
 
 Result<RemoveReport> TokenStore::remove(const QString &name)
 {
-    refresh();
+    refreshAfterOwnWrite();
     const std::optional<TokenRecord> record = token(name);
     if (!record) {
         return makeError(
@@ -74,7 +74,7 @@ Result<RemoveReport> TokenStore::remove(const QString &name)
     TokenRemoval removal(StoredTokensFile(m_options.paths, m_options.lockTimeoutMs),
                          m_options.paths.tokenPath, *m_metadata, m_secrets, m_git);
     const RemoveReport report = removal.run(*record, endpointFor(name));
-    refresh();
+    refreshAfterOwnWrite();
     return report;
 }
 
@@ -83,7 +83,7 @@ Error TokenStore::setStorageMode(StorageMode mode)
     StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
     StorageModeSwitch modeSwitch(file, *m_metadata, m_secrets);
     const Error error = modeSwitch.moveTo(mode);
-    refresh();
+    refreshAfterOwnWrite();
     m_syncNotes << modeSwitch.notes();
     return error;
 }
@@ -130,7 +130,7 @@ Error TokenStore::restore(const QString &name)
         c.tokens[name].missingFromFiles = false;
         return true;
     });
-    refresh();
+    refreshAfterOwnWrite();
     return saved ? Error{} : saved.error();
 }
 

@@ -149,7 +149,7 @@ Result<TokenRecord> TokenStore::add(const QString &name, const QString &rawSecre
         followUp = writeActive(secret);
     if (!followUp && options.registerWithGit)
         followUp = registerWithGit(name, secret);
-    refresh();
+    refreshAfterOwnWrite();
     if (followUp)
         return followUp;
     return *token(name);
@@ -225,7 +225,8 @@ SecretJob *TokenStore::readSecrets(const QStringList &names)
         } else if (!doc) {
             results.insert(name, doc.error());
         } else {
-            results.insert(name, makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found.").arg(name)));
+            results.insert(name,
+                           makeError(ErrorCode::NotFound, tr("Access token \"%1\" not found.").arg(name)));
         }
     }
     if (fromKeychain.isEmpty()) {

@@ -33,14 +33,17 @@ struct TokenStore::Background {
 
     KeychainCopies copies;
     QHash<QString, QString> copyMasked; // name -> masked form of the secret being copied
-    // The look the last import recorded, so the copies' answer updates the records without a re-read.
-    std::optional<TokenSync::Look> lastLook;
     bool purging = false;
 
     // A stored_tokens read on the watcher's behalf, one look per timer tick.
     QTimer lookTimer;
     bool looking = false;
-    bool lookAgain = false; // another change came in while looking
+    bool lookAgain = false;  // another change came in while looking
+    bool lookRetries = true; // the look in progress tries failed copies again
+    bool lookAgainRetries = false;
+    // Copies that failed in the last batch: name -> fingerprint. Not retried until something new happens,
+    // so a keychain that is down is not asked again in a loop.
+    QHash<QString, QString> failed;
     Result<MetadataFile::Content> lookMetadata = MetadataFile::Content{};
     StoredTokensFile::StableRead stable;
 
@@ -52,22 +55,23 @@ namespace {
 bool sameCheck(const TokenCheck &a, const TokenCheck &b)
 {
     return a.status == b.status && a.checkedAt == b.checkedAt && a.message == b.message &&
-           a.verdict == b.verdict && a.verdictAt == b.verdictAt && a.whoami.has_value() == b.whoami.has_value() &&
+           a.verdict == b.verdict && a.verdictAt == b.verdictAt &&
+           a.whoami.has_value() == b.whoami.has_value() &&
            (!a.whoami || a.whoami->toJson() == b.whoami->toJson());
 }
 
 bool sameRecord(const TokenRecord &a, const TokenRecord &b)
 {
-    return a.name == b.name && a.masked == b.masked && a.fingerprint == b.fingerprint && a.storage == b.storage &&
-           a.missingFromFiles == b.missingFromFiles && a.gitRegistered == b.gitRegistered &&
-           a.endpoint == b.endpoint && a.active == b.active && a.oauth == b.oauth &&
-           a.oauthExpiresAt == b.oauthExpiresAt && sameCheck(a.check, b.check);
+    return a.name == b.name && a.masked == b.masked && a.fingerprint == b.fingerprint &&
+           a.storage == b.storage && a.missingFromFiles == b.missingFromFiles &&
+           a.gitRegistered == b.gitRegistered && a.endpoint == b.endpoint && a.active == b.active &&
+           a.oauth == b.oauth && a.oauthExpiresAt == b.oauthExpiresAt && sameCheck(a.check, b.check);
 }
 
 bool sameActive(const ActiveToken &a, const ActiveToken &b)
 {
-    return a.source == b.source && a.name == b.name && a.masked == b.masked && a.fileAlsoSet == b.fileAlsoSet &&
-           a.fileName == b.fileName && a.fileIsLink == b.fileIsLink;
+    return a.source == b.source && a.name == b.name && a.masked == b.masked &&
+           a.fileAlsoSet == b.fileAlsoSet && a.fileName == b.fileName && a.fileIsLink == b.fileIsLink;
 }
 
 bool plaintextLeft(const QList<TokenRecord> &records)
@@ -109,7 +113,7 @@ TokenStore::Background &TokenStore::background()
 }
 
 void TokenStore::show(QList<TokenRecord> records, MetadataFile::Content metadata, Error loadError,
-                      bool alwaysChanged, bool filesRead)
+                      bool alwaysChanged)
 {
     const QList<TokenRecord> before = std::exchange(m_tokens, std::move(records));
     const ActiveToken activeBefore = m_active;
@@ -118,14 +122,6 @@ void TokenStore::show(QList<TokenRecord> records, MetadataFile::Content metadata
     m_loadError = std::move(loadError);
     m_cached = std::make_unique<MetadataFile::Content>(std::move(metadata));
     resolveActive();
-    if (FileWatcher *watcher = fileWatcher()) {
-        // What was just read (or written) is known: no event about it. A file not read now may hold an
-        // outside change this view has not seen, which must still be reported.
-        if (filesRead)
-            watcher->acceptCurrent();
-        else
-            watcher->accept(m_metadata->path());
-    }
 
     bool sameNames = before.size() == m_tokens.size();
     for (qsizetype i = 0; sameNames && i < before.size(); ++i)
@@ -157,6 +153,19 @@ Error TokenStore::refresh()
     return m_loadError;
 }
 
+void TokenStore::acceptFiles()
+{
+    if (FileWatcher *watcher = fileWatcher())
+        watcher->acceptCurrent(); // what was just read and imported is known: no event about it
+}
+
+void TokenStore::refreshAfterOwnWrite()
+{
+    m_syncNotes.clear(); // an edit's own notes follow; the last import's are no longer news
+    refresh();
+    acceptFiles();
+}
+
 Error TokenStore::reload()
 {
     m_syncNotes.clear();
@@ -173,6 +182,7 @@ Error TokenStore::reload()
         outcome = TokenSync(file, *m_metadata, m_secrets).run();
     }
     show(std::move(outcome.records), std::move(outcome.metadata), outcome.loadError, true);
+    acceptFiles();
     return m_loadError;
 }
 
@@ -183,6 +193,7 @@ Error TokenStore::importChanges()
     StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
     const TokenSync sync(file, *m_metadata, m_secrets);
     m_syncNotes << sync.tightenPermissions();
+    background().failed.clear(); // asked for: try every copy again
     return importLook(sync, sync.look());
 }
 
@@ -192,12 +203,15 @@ Error TokenStore::importLook(const TokenSync &sync, const TokenSync::Look &look)
     m_syncNotes << look.notes;
     // The files already hold every secret `hf` wrote: the records appear now, held by the files, and the
     // keychain copies follow.
-    const QHash<QString, QString> needed = sync.copiesNeeded(look);
+    QHash<QString, QString> needed = sync.copiesNeeded(look);
+    for (auto it = needed.begin(); it != needed.end();) {
+        if (bg.failed.value(it.key()) == TokenText::fingerprint(it.value()))
+            it = needed.erase(it); // just failed: waits for something new to happen first
+        else
+            ++it;
+    }
     TokenSync::Outcome outcome = sync.record(look);
     m_syncNotes << outcome.notes;
-    TokenSync::Look recorded = look;
-    recorded.metadata = outcome.metadata;
-    bg.lastLook = std::move(recorded);
     for (auto it = needed.cbegin(); it != needed.cend(); ++it) {
         bg.copyMasked.insert(it.key(), TokenText::mask(it.value()));
         bg.copies.enqueue(it.key(), it.value());
@@ -205,6 +219,7 @@ Error TokenStore::importLook(const TokenSync &sync, const TokenSync::Look &look)
     const bool purge = needed.isEmpty() && !outcome.loadError && plaintextLeft(outcome.records) &&
                        outcome.metadata.settings.storageMode == StorageMode::KeychainOnly;
     show(std::move(outcome.records), std::move(outcome.metadata), outcome.loadError);
+    acceptFiles();
     if (purge)
         purgeInBackground();
     return m_loadError;
@@ -212,14 +227,15 @@ Error TokenStore::importLook(const TokenSync &sync, const TokenSync::Look &look)
 
 bool TokenStore::importPending() const
 {
-    return m_background &&
-           (m_background->copies.isBusy() || m_background->purging || m_background->looking);
+    return m_background && (m_background->copies.isBusy() || m_background->purging || m_background->looking);
 }
 
-void TokenStore::onCopiesDrained(const QHash<QString, QString> &written, const QStringList &notes)
+void TokenStore::onCopiesDrained(const QHash<QString, QString> &written,
+                                 const QHash<QString, QString> &failed, const QStringList &notes)
 {
     Background &bg = background();
     m_syncNotes << notes;
+    bg.failed.insert(failed);
     QStringList adopted;
     QStringList orphans;
     const Result<MetadataFile::Content> saved = m_metadata->update([&](MetadataFile::Content &c) {
@@ -258,21 +274,9 @@ void TokenStore::onCopiesDrained(const QHash<QString, QString> &written, const Q
     const QString path = m_options.paths.storedTokensPath;
     for (const QString &name : std::as_const(adopted))
         m_syncNotes << tr("Adopted the new secret of \"%1\" from %2.").arg(name, path);
-    if (bg.lastLook) {
-        // The files are as the import saw them; only the keychain part of the records changed.
-        StoredTokensFile file(m_options.paths, m_options.lockTimeoutMs);
-        const TokenSync sync(file, *m_metadata, m_secrets);
-        bg.lastLook->metadata = *saved;
-        TokenSync::Outcome outcome = sync.view(*bg.lastLook);
-        const bool purge = !outcome.loadError && plaintextLeft(outcome.records) &&
-                           outcome.metadata.settings.storageMode == StorageMode::KeychainOnly;
-        show(std::move(outcome.records), std::move(outcome.metadata), outcome.loadError, false, false);
-        if (purge) {
-            purgeInBackground();
-            return;
-        }
-    }
-    finishImportIfIdle();
+    // Show what the copies did, with the files read again on a timer (they may have changed meanwhile),
+    // and in keychain-only mode let the copied sections leave stored_tokens.
+    startLook(false);
 }
 
 void TokenStore::purgeInBackground()
@@ -300,7 +304,7 @@ void TokenStore::purgeInBackground()
                 if (error)
                     self->m_syncNotes << error.message;
                 self->background().purging = false;
-                self->startLook(); // show the file as the purge left it, read without waiting
+                self->startLook(false); // show the file as the purge left it, read without waiting
             },
             Qt::QueuedConnection);
     });
@@ -321,7 +325,7 @@ void TokenStore::watchFiles(int debounceMs)
         QStringList{m_options.paths.tokenPath, m_options.paths.storedTokensPath, m_metadata->path()},
         debounceMs);
     // Another program (`hf auth login`, `hftoken`) changed a file: read it again and import.
-    connect(bg.watcher.get(), &FileWatcher::changed, this, &TokenStore::startLook);
+    connect(bg.watcher.get(), &FileWatcher::changed, this, [this] { startLook(); });
 }
 
 FileWatcher *TokenStore::fileWatcher() const
@@ -329,15 +333,18 @@ FileWatcher *TokenStore::fileWatcher() const
     return m_background ? m_background->watcher.get() : nullptr;
 }
 
-void TokenStore::startLook()
+void TokenStore::startLook(bool retryFailed)
 {
     Background &bg = background();
     if (bg.looking) {
         bg.lookAgain = true;
+        bg.lookAgainRetries = bg.lookAgainRetries || retryFailed;
         return;
     }
     bg.looking = true;
+    bg.lookRetries = retryFailed;
     bg.lookAgain = false;
+    bg.lookAgainRetries = false;
     bg.lookMetadata = m_metadata->load();
     bg.stable = StoredTokensFile::StableRead{};
     pollLook();
@@ -358,11 +365,14 @@ void TokenStore::pollLook()
     const TokenSync::Look look = sync.lookAt(std::move(bg.lookMetadata), *doc);
     bg.lookMetadata = MetadataFile::Content{};
     bg.looking = false;
-    m_syncNotes.clear();
-    m_syncNotes << sync.tightenPermissions();
+    if (bg.lookRetries) { // a new import; a follow-up look keeps the notes of the one it follows
+        m_syncNotes.clear();
+        m_syncNotes << sync.tightenPermissions();
+        bg.failed.clear();
+    }
     importLook(sync, look);
     if (bg.lookAgain) {
-        startLook();
+        startLook(bg.lookAgainRetries);
         return;
     }
     finishImportIfIdle();

@@ -128,7 +128,8 @@ QHash<QString, QString> TokenSync::copiesNeeded(const Look &look) const
     // records only what really happened.
     for (auto it = look.inFile.cbegin(); it != look.inFile.cend(); ++it) {
         const auto known = look.metadata.tokens.constFind(it.key());
-        if (known != look.metadata.tokens.cend() && known->fingerprint == it->fingerprint && known->inKeychain)
+        if (known != look.metadata.tokens.cend() && known->fingerprint == it->fingerprint &&
+            known->inKeychain)
             continue;
         needed.insert(it.key(), it->secret);
     }
