@@ -1,7 +1,7 @@
 // Renders the access window with a filled grid (the fake Hub, the repo table, every cell checked and
 // the gated cell selected) to a PNG: access_screenshot <out.png> [--dark]. Run under xvfb-run; not a
 // test. --dark renders with a dark Fusion palette, to judge the colours there too.
-#include "gui/access/AccessFixture.h"
+#include "support/gui/AccessFixture.h"
 
 #include "ui/access/AccessGridModel.h"
 

@@ -1,6 +1,6 @@
 // What "check cell / row / column" send to the Hub (only those pairs), and cancel mid-check: nothing
 // changes afterwards, the progress stops, unanswered cells keep showing "not checked".
-#include "gui/access/AccessFixture.h"
+#include "support/gui/AccessFixture.h"
 
 #include "core/hub/RepoAccessChecker.h"
 #include "core/runs/AccessRun.h"
@@ -67,7 +67,7 @@ private slots:
         checkAndWait(w.actions().checkCells);
         QCOMPARE(f->hub.requestCount(), 2); // repo info, then auth-check
         QCOMPARE(repoPaths(f->hub), QSet<QString>{QStringLiteral("/api/models/acme-research/gated-llm-8b")});
-        QCOMPARE(bearers(f->hub), QSet<QByteArray>{LaptopSecret.toUtf8()});
+        QCOMPARE(bearers(f->hub), QSet<QByteArray>{LaptopReadSecret.toUtf8()});
         QCOMPARE(f->stateIds().count(QStringLiteral("not-checked")), 24);
     }
 
@@ -79,7 +79,7 @@ private slots:
         QCOMPARE(repoPaths(f->hub),
                  QSet<QString>{QStringLiteral("/api/datasets/acme-research/private-data")});
         QCOMPARE(bearers(f->hub),
-                 (QSet<QByteArray>{LaptopSecret.toUtf8(), CiWriteSecret.toUtf8(), BobSecret.toUtf8(),
+                 (QSet<QByteArray>{LaptopReadSecret.toUtf8(), CiWriteSecret.toUtf8(), BobSecret.toUtf8(),
                                    ColabSecret.toUtf8(), OauthSecret.toUtf8()}));
         QCOMPARE(f->stateIds().count(QStringLiteral("not-checked")), 20);
     }

@@ -1,8 +1,8 @@
 // "`hftoken access --all REPO…` gives the same answer": the grid and the CLI, run as a separate process
 // against the same fake Hub and the same scratch HF_HOME, agree on the state id and the explanation of
 // every repo × token, and so does the CSV export.
-#include "gui/access/AccessFixture.h"
 #include "support/CliRunner.h"
+#include "support/gui/AccessFixture.h"
 
 #include "ui/access/AccessGridModel.h"
 
@@ -65,7 +65,7 @@ private slots:
         QCOMPARE(states, (QSet<QString>{QStringLiteral("readable"), QStringLiteral("gated"),
                                         QStringLiteral("no-access"), QStringLiteral("not-found"),
                                         QStringLiteral("token-invalid")}));
-        for (const QString &secret : {LaptopSecret, CiWriteSecret, BobSecret, ColabSecret, OauthSecret})
+        for (const QString &secret : {LaptopReadSecret, CiWriteSecret, BobSecret, ColabSecret, OauthSecret})
             QVERIFY2(!cli.transcript().contains(secret.toUtf8()), "a token leaked into the CLI output");
     }
 };

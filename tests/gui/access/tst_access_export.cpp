@@ -1,6 +1,6 @@
 // Export through the window (scripted file dialog), colours that stay legible in light and dark
 // palettes, and the canary: no secret in any tooltip, accessible name, header or export.
-#include "gui/access/AccessFixture.h"
+#include "support/gui/AccessFixture.h"
 
 #include "core/access/WatchList.h"
 #include "ui/access/AccessColors.h"
@@ -21,7 +21,7 @@ using namespace hftm;
 using namespace hftm::test;
 
 namespace {
-const QStringList Secrets{LaptopSecret, CiWriteSecret, BobSecret, ColabSecret, OauthSecret};
+const QStringList Secrets{LaptopReadSecret, CiWriteSecret, BobSecret, ColabSecret, OauthSecret};
 
 QString readAll(const QString &path)
 {

@@ -1,7 +1,7 @@
 // The access grid against the fake Hub over real sockets: every cell of the repo table gets the state
 // and the plain-words explanation the Hub's answer means; cells fill in as answers arrive; the details
 // pane shows the Hub's answer, the scopes and the request-access link.
-#include "gui/access/AccessFixture.h"
+#include "support/gui/AccessFixture.h"
 
 #include "core/hub/RepoAccessChecker.h"
 #include "core/runs/AccessRun.h"

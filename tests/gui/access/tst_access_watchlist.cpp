@@ -1,6 +1,6 @@
 // The watch list through the window: what a paste becomes (or the refusal the user reads), dedupe,
 // remove and reorder by toolbar and keyboard, and persistence across windows.
-#include "gui/access/AccessFixture.h"
+#include "support/gui/AccessFixture.h"
 
 #include "core/access/WatchList.h"
 #include "ui/access/AccessGridModel.h"

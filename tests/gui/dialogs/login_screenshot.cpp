@@ -1,7 +1,7 @@
 // Not a test: shows the login dialog with a validated fine-grained token from the fake Hub and saves a
 // picture of it, for the docs and for judging the layout. Usage: login_screenshot OUT.png [--dark]
-#include "gui/dialogs/DialogTestEnv.h"
 #include "support/FakeHub.h"
+#include "support/gui/DialogTestEnv.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/dialogs/StatusLine.h"
 #include "ui/dialogs/WhoamiSummaryWidget.h"

@@ -1,7 +1,7 @@
 // LoginDialog against the fake Hub over real sockets: each verdict is explained, Save is enabled only
 // when it is safe, the name comes from the Hub, and saving writes huggingface_hub's files + keychain.
-#include "gui/dialogs/DialogTestEnv.h"
 #include "support/FakeHub.h"
+#include "support/gui/DialogTestEnv.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/dialogs/StatusLine.h"
 #include "ui/dialogs/WhoamiSummaryWidget.h"

@@ -1,7 +1,7 @@
 // LoginDialog without a Hub verdict: trimming, refusing malformed text, duplicates, show/hide, the
 // token-page link, keyboard/accessibility, and the canary never leaking into visible strings.
 #include "core/files/TokenText.h"
-#include "gui/dialogs/DialogTestEnv.h"
+#include "support/gui/DialogTestEnv.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/dialogs/PastedTokenCheck.h"
 #include "ui/dialogs/StatusLine.h"

@@ -1,6 +1,6 @@
 // SettingsDialog: values round-trip into TokenStore (and its file), the endpoint rule (HTTPS, loopback
 // excepted) blocks OK with an explanation, and a failed storage-mode change keeps the dialog open.
-#include "gui/dialogs/DialogTestEnv.h"
+#include "support/gui/DialogTestEnv.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/StatusLine.h"
 

@@ -1,6 +1,6 @@
 // SettingsDialog and HF_ENDPOINT: the environment wins over the saved endpoint (as in huggingface_hub),
 // so the dialog says which endpoint is in force whenever the field would suggest another one.
-#include "gui/dialogs/DialogTestEnv.h"
+#include "support/gui/DialogTestEnv.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/StatusLine.h"
 
