@@ -32,14 +32,15 @@ void TokenTableView::setModel(QAbstractItemModel *model)
     QTableView::setModel(model);
     QHeaderView *header = horizontalHeader();
     header->setHighlightSections(false);
-    header->setStretchLastSection(false);
+    // The last column takes what is left: a stretched Name column was squeezed to "…" whenever the
+    // fitted columns filled the table's width, hiding the very names the table is for.
+    header->setStretchLastSection(true);
     header->setSectionsMovable(true);
     header->setMinimumSectionSize(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 2);
     // Measuring a sample of rows is enough for widths, and keeps a long list off the start-up path.
     header->setResizeContentsPrecision(16);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(TokenTableModel::ActiveColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(TokenTableModel::NameColumn, QHeaderView::Stretch);
     connect(model, &QAbstractItemModel::modelReset, this, &TokenTableView::fitColumnsOnce);
     fitColumnsOnce();
 }
@@ -50,7 +51,7 @@ void TokenTableView::fitColumnsOnce()
     if (m_fitted || !model() || model()->rowCount() == 0)
         return;
     m_fitted = true;
-    for (int column = TokenTableModel::UserColumn; column < TokenTableModel::ColumnCount; ++column)
+    for (int column = TokenTableModel::NameColumn; column < TokenTableModel::ColumnCount; ++column)
         resizeColumnToContents(column);
 }
 
