@@ -3,6 +3,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
@@ -38,6 +39,12 @@ AppContext &WindowFixture::context()
         parts.now = world.clock();
         m_context = std::make_unique<AppContext>(std::move(parts));
         m_context->messages().setScripted(true);
+        // The start-up import copies the fixture tokens into the keychain in the background; tests start
+        // from the state it reaches, as they did when it was written before the window existed.
+        if (m_context->store()->importPending()) {
+            QSignalSpy imported(m_context->store(), &TokenStore::importFinished);
+            imported.wait(10000);
+        }
     }
     return *m_context;
 }
