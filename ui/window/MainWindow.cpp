@@ -341,8 +341,11 @@ void MainWindow::openAccessView()
 void MainWindow::reveal()
 {
     const QString name = currentName();
-    if (const std::optional<QString> secret = m_operations->secretForReveal(name))
-        m_details->revealSecret(*secret, m_revealDuration);
+    m_operations->secretForReveal(name, [this, name](const QString &secret) {
+        // The keychain may answer after the user moved on: show it only where it was asked for.
+        if (currentName() == name)
+            m_details->revealSecret(secret, m_revealDuration);
+    });
 }
 
 void MainWindow::validateSelected()

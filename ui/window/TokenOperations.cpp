@@ -2,6 +2,8 @@
 
 #include "ui/app/AppContext.h"
 
+#include "core/secrets/SecretJob.h"
+
 #include <QDir>
 #include <QWidget>
 
@@ -21,14 +23,18 @@ void TokenOperations::report(const QString &title, const Error &error)
     m_context.messages().warning(m_window, title, error.message);
 }
 
-std::optional<QString> TokenOperations::readSecret(const QString &name, const QString &purpose)
+void TokenOperations::readSecret(const QString &name, const QString &purpose,
+                                 std::function<void(const QString &secret)> then)
 {
-    const Result<QString> secret = m_context.store()->secret(name);
-    if (!secret) {
-        report(purpose, secret.error());
-        return std::nullopt;
-    }
-    return *secret;
+    SecretJob *job = m_context.store()->readSecrets({name});
+    connect(job, &SecretJob::finished, this, [this, name, purpose, then = std::move(then)](SecretJob *done) {
+        const Result<QString> secret = done->result(name);
+        if (!secret) {
+            report(purpose, secret.error());
+            return;
+        }
+        then(*secret);
+    });
 }
 
 void TokenOperations::makeActive(const QString &name)
@@ -106,18 +112,17 @@ void TokenOperations::remove(const QString &name)
 
 void TokenOperations::copy(const QString &name)
 {
-    const std::optional<QString> secret = readSecret(name, tr("Could not copy \u201C%1\u201D").arg(name));
-    if (!secret)
-        return;
-    const int seconds = m_context.store()->settings().clipboardTimeoutSeconds;
-    m_context.clipboard()->copySecret(*secret, std::chrono::seconds(seconds));
-    emit statusMessage(
-        tr("Copied \u201C%1\u201D. The clipboard will be cleared in %2 s.").arg(name).arg(seconds));
+    readSecret(name, tr("Could not copy \u201C%1\u201D").arg(name), [this, name](const QString &secret) {
+        const int seconds = m_context.store()->settings().clipboardTimeoutSeconds;
+        m_context.clipboard()->copySecret(secret, std::chrono::seconds(seconds));
+        emit statusMessage(
+            tr("Copied \u201C%1\u201D. The clipboard will be cleared in %2 s.").arg(name).arg(seconds));
+    });
 }
 
-std::optional<QString> TokenOperations::secretForReveal(const QString &name)
+void TokenOperations::secretForReveal(const QString &name, std::function<void(const QString &secret)> then)
 {
-    return readSecret(name, tr("Could not reveal \u201C%1\u201D").arg(name));
+    readSecret(name, tr("Could not reveal \u201C%1\u201D").arg(name), std::move(then));
 }
 
 void TokenOperations::moveIntoKeychain()

@@ -3,7 +3,9 @@
 #include "core/Result.h"
 
 #include <QObject>
+
 #include <QString>
+#include <functional>
 
 #include <optional>
 
@@ -25,7 +27,8 @@ public:
     void rename(const QString &name);
     void remove(const QString &name);
     void copy(const QString &name);
-    std::optional<QString> secretForReveal(const QString &name);
+    // Reads the secret without waiting for the keychain; then() runs later, only when it could be read.
+    void secretForReveal(const QString &name, std::function<void(const QString &secret)> then);
     void moveIntoKeychain();
     // Puts tokens that `hf auth logout` removed from stored_tokens back there, from the keychain.
     void restore(const QStringList &names);
@@ -42,7 +45,10 @@ signals:
     void orphansRemoved();
 
 private:
-    std::optional<QString> readSecret(const QString &name, const QString &purpose);
+    // The keychain answers later: the window keeps painting and taking input meanwhile. A failure is
+    // reported under purpose; then() runs only with the secret.
+    void readSecret(const QString &name, const QString &purpose,
+                    std::function<void(const QString &secret)> then);
     void report(const QString &title, const Error &error);
 
     AppContext &m_context;

@@ -142,7 +142,7 @@ void WindowActionsTest::revealShowsTheSecretThenDropsIt()
     QVERIFY(anyLabelShows(&w, QStringLiteral("hf_****CiWr")));
     QSignalSpy ended(w.details(), &TokenDetailsPane::revealEnded);
     WindowFixture::trigger(w.actions()->reveal);
-    QVERIFY(anyLabelShows(&w, CiWriteSecret));
+    QTRY_VERIFY(anyLabelShows(&w, CiWriteSecret)); // the keychain answers on a later turn
     QVERIFY(w.details()->isRevealing());
     QVERIFY(ended.wait(2000));
     QVERIFY(!anyLabelShows(&w, CiWriteSecret));
@@ -150,7 +150,7 @@ void WindowActionsTest::revealShowsTheSecretThenDropsIt()
     // Moving to another token drops a revealed secret at once.
     w.setRevealDuration(std::chrono::seconds(60));
     WindowFixture::trigger(w.actions()->reveal);
-    QVERIFY(anyLabelShows(&w, CiWriteSecret));
+    QTRY_VERIFY(anyLabelShows(&w, CiWriteSecret));
     QVERIFY(w.selectToken(QStringLiteral("laptop-read")));
     QVERIFY(!anyLabelShows(&w, CiWriteSecret));
     QVERIFY(!anyLabelShows(&w, LaptopReadSecret));
@@ -218,9 +218,11 @@ void WindowActionsTest::canaryNeverLeaks()
     };
     QVERIFY(!leaks());
     WindowFixture::trigger(w.actions()->copy);
+    QTRY_VERIFY(w.statusBar()->currentMessage().startsWith(QStringLiteral("Copied"))); // answered later
     QVERIFY(!leaks());
     QSignalSpy ended(w.details(), &TokenDetailsPane::revealEnded);
     WindowFixture::trigger(w.actions()->reveal);
+    QTRY_VERIFY(w.details()->isRevealing());
     QVERIFY(!leaks()); // shown as text while revealed, but never as a name, tooltip or status
     QVERIFY(ended.wait(2000));
     QVERIFY(!leaks());
