@@ -6,12 +6,12 @@
 #include "support/Files.h"
 #include "support/ScratchEnvironment.h"
 
+#include "core/files/StoreIdentity.h"
 #include "core/files/TokenText.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/secrets/LegacyKeychainItems.h"
 #include "core/secrets/SecretServiceStore.h"
 #include "core/store/MetadataFile.h"
-#include "core/store/StoreIdentity.h"
 #include "core/store/TokenStore.h"
 
 #include <QDir>
@@ -82,10 +82,7 @@ class TestCliStores : public QObject {
     }
 
 private slots:
-    void init()
-    {
-        freshCliWorld(m_env, m_cli);
-    }
+    void init() { freshCliWorld(m_env, m_cli); }
 
     void cleanup()
     {

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/files/StoreIdentity.h"
 #include "core/secrets/BoundedCaller.h"
 #include "core/secrets/LegacyKeychainItems.h"
 #include "core/secrets/SecretStore.h"
-#include "core/store/StoreIdentity.h"
 
 #include <functional>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/files/StoreIdentity.h"
 #include "core/secrets/SecretStore.h"
-#include "core/store/StoreIdentity.h"
 
 #include <memory>
 

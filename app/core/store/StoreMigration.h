@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/store/StoreIdentity.h"
+#include "core/files/StoreIdentity.h"
 
 #include <QString>
 #include <QStringList>

@@ -4,9 +4,9 @@
 #include "core/base/Clock.h"
 #include "core/base/TokenRecord.h"
 #include "core/files/HfPaths.h"
+#include "core/files/StoreIdentity.h"
 #include "core/store/MetadataFile.h"
 #include "core/store/Settings.h"
-#include "core/store/StoreIdentity.h"
 #include "core/store/TokenRemoval.h"
 #include "core/store/TokenSync.h"
 

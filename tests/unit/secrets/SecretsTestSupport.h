@@ -1,7 +1,7 @@
 #pragma once
 // Shared by the keychain tests in this folder.
 
-#include "core/store/StoreIdentity.h"
+#include "core/files/StoreIdentity.h"
 
 #include <QDir>
 #include <QProcess>

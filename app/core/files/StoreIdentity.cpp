@@ -1,4 +1,4 @@
-#include "core/store/StoreIdentity.h"
+#include "core/files/StoreIdentity.h"
 
 #include <QCryptographicHash>
 #include <QDir>
