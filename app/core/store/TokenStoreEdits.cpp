@@ -146,6 +146,10 @@ Result<QStringList> TokenStore::orphanedKeychainItems()
         return meta.error(); // unknown metadata: every item could look orphaned, so claim none
     QStringList orphans;
     for (const QString &key : *keys) {
+        // A token the store lists owns its item even before the metadata records the copy (the
+        // background import writes the keychain first): never offer it for removal.
+        if (token(key))
+            continue;
         const auto entry = meta->tokens.constFind(key);
         if (entry == meta->tokens.cend() || !entry->inKeychain)
             orphans << key;
