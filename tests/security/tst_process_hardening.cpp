@@ -3,10 +3,13 @@
 // limit, and for "not dumpable" the kernel's own sign of it: the files under /proc/<pid> of a process
 // that is not dumpable belong to root instead of the process's user (proc(5)), and only then are they
 // closed to other processes of that user. That needs a child that does not run as root: a test running
-// as root starts it as "nobody" and hands it its scratch folder.
+// as root starts it as "nobody" and hands it its scratch folder, with a copy of the binary in it: the
+// build tree may sit in a folder "nobody" cannot enter (a clone in a 0700 mktemp folder).
 #include "support/ScratchEnvironment.h"
 
+#include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -104,8 +107,14 @@ private slots:
         // The child must not be root, or "owned by root" would say nothing.
         const bool asNobody = ::getuid() == 0;
         const uid_t childUid = asNobody ? Nobody : ::getuid();
-        if (asNobody)
+        if (asNobody) {
+            // Both binaries link the project's libraries statically, so the copy runs on its own.
+            const QString copy = env.root() + QStringLiteral("/bin/") + QFileInfo(program).fileName();
+            QVERIFY(QDir().mkpath(env.root() + QStringLiteral("/bin")));
+            QVERIFY2(QFile::copy(program, copy), qPrintable(program));
+            program = copy;
             giveTo(env.root(), Nobody);
+        }
         QProcess process;
         process.setProcessEnvironment(processEnv);
         if (asNobody) {
