@@ -1,6 +1,6 @@
 #include "ui/tray/TrayState.h"
 
-#include "core/notify/TokenHealth.h"
+#include "core/notify/TokenStateView.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -26,14 +26,21 @@ TrayState trayStateFor(const TokenStore &store, const QDateTime &now, int warnin
     const std::optional<TokenRecord> record = active.name.isEmpty() ? std::nullopt : store.token(active.name);
     if (!record)
         return TrayState::Unchecked; // a token file we do not store: nothing known about it
-    switch (tokenHealth(*record, now, warningDays)) {
-    case TokenHealth::Valid:
+    return trayStateOf(tokenStateView(*record, now, warningDays).judged);
+}
+
+TrayState trayStateOf(TokenState state)
+{
+    switch (state) {
+    case TokenState::Valid:
         return TrayState::Valid;
-    case TokenHealth::Expiring:
+    case TokenState::Expiring:
         return TrayState::Expiring;
-    case TokenHealth::Invalid:
+    case TokenState::Expired:
+    case TokenState::Invalid:
         return TrayState::Invalid;
-    case TokenHealth::Unchecked:
+    case TokenState::Unchecked:
+    case TokenState::Checking:
         break;
     }
     return TrayState::Unchecked;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/notify/TokenStateView.h"
 #include "core/store/TokenStore.h"
 
 #include <QDateTime>
@@ -21,9 +22,11 @@ enum class TrayState {
     EnvOverride, // HF_TOKEN / HUGGING_FACE_HUB_TOKEN is set and wins over the token file
 };
 
-// Pure: the state for the store's active token at 'now', judged by the core (tokenHealth);
-// warningDays is Settings::expiryWarningDays.
+// Pure: the state for the store's active token at 'now', judged by the core (tokenStateView, the same
+// judgement as the window's Status column); warningDays is Settings::expiryWarningDays.
 TrayState trayStateFor(const TokenStore &store, const QDateTime &now, int warningDays);
+// How the tray draws a token state the core decided: expired and invalid share the "invalid" icon.
+TrayState trayStateOf(TokenState state);
 
 // "valid", "expiring", "invalid", "unchecked", "env-override" (NoToken -> "unchecked"): the icon file
 // stem in resources/icons/tray.
