@@ -2,6 +2,7 @@
 
 #include "core/files/FolderSafety.h"
 #include "core/runs/CheckRun.h"
+#include "core/runs/CheckRunSummary.h"
 #include "core/secrets/SecretJob.h"
 #include "ui/access/AccessWindow.h"
 #include "ui/app/AppContext.h"
@@ -199,8 +200,13 @@ void MainWindow::connectActions()
     connect(m_context.clipboard(), &ClipboardGuard::cleared, this,
             [this] { showStatus(tr("Clipboard cleared.")); });
     connect(m_validation, &CheckRun::progress, this, &MainWindow::onValidationProgress);
+    connect(m_validation, &CheckRun::result, m_model, &TokenTableModel::checkAnswered);
     connect(m_validation, &CheckRun::finished, this, [this](const CheckSummary &summary) {
-        onValidationFinished(summary.total(), summary.problems());
+        m_model->setChecking({});
+        // Counted from what the store now shows, so the summary and the rows cannot disagree.
+        const CheckRunCounts counts = CheckRunCounts::of(summary, *m_context.store(), m_context.now()(),
+                                                         m_context.store()->settings().expiryWarningDays);
+        onValidationFinished(counts.text(), summary.problems());
     });
 }
 
@@ -350,8 +356,8 @@ void MainWindow::reveal()
 
 void MainWindow::validateSelected()
 {
-    if (!currentName().isEmpty())
-        m_validation->start({currentName()});
+    if (!currentName().isEmpty() && m_validation->start({currentName()}))
+        m_model->setChecking({currentName()});
     updateActions();
 }
 
@@ -360,7 +366,8 @@ void MainWindow::validateAll()
     QStringList names;
     for (const TokenRecord &record : m_context.store()->tokens())
         names << record.name;
-    m_validation->start(names);
+    if (m_validation->start(names))
+        m_model->setChecking(names);
     updateActions();
 }
 
@@ -377,15 +384,13 @@ void MainWindow::onValidationProgress(int done, int total)
         updateActions();
 }
 
-void MainWindow::onValidationFinished(int total, const QStringList &problems)
+void MainWindow::onValidationFinished(const QString &summary, const QStringList &problems)
 {
     m_progress->setVisible(false);
     updateActions();
-    if (problems.isEmpty()) {
-        showStatus(total == 1 ? tr("Validated 1 token.") : tr("Validated %1 tokens.").arg(total));
+    showStatus(summary);
+    if (problems.isEmpty())
         return;
-    }
-    showStatus(tr("Validation finished; %1 of %2 could not be checked.").arg(problems.size()).arg(total));
     m_context.messages().warning(this, tr("Some tokens could not be checked"),
                                  problems.join(QLatin1Char('\n')));
 }

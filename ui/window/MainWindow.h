@@ -75,7 +75,7 @@ private:
     void validateSelected();
     void validateAll();
     void onValidationProgress(int done, int total);
-    void onValidationFinished(int total, const QStringList &problems);
+    void onValidationFinished(const QString &summary, const QStringList &problems);
     void onBannerAction(Banner::Id id);
     void showContextMenu(const QPoint &position);
     void showStatus(const QString &text);

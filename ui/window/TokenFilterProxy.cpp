@@ -2,6 +2,8 @@
 
 #include "ui/window/TokenTableModel.h"
 
+#include <algorithm>
+
 namespace hftm {
 
 TokenFilterProxy::TokenFilterProxy(QObject *parent)
@@ -45,8 +47,21 @@ bool TokenFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         haystack += sourceModel()->index(sourceRow, column, sourceParent).data(Qt::DisplayRole).toString();
         haystack += QLatin1Char('\n');
     }
+    // A state matches by the start of its words ("inv" finds "invalid"), never inside one: "valid" must
+    // not find the invalid tokens.
+    const QStringList stateWords = sourceModel()
+                                       ->index(sourceRow, TokenTableModel::StatusColumn, sourceParent)
+                                       .data(TokenTableModel::StateWordsRole)
+                                       .toStringList()
+                                       .join(QLatin1Char(' '))
+                                       .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const auto isStateWord = [&stateWords](const QString &word) {
+        return std::any_of(stateWords.begin(), stateWords.end(), [&word](const QString &stateWord) {
+            return stateWord.startsWith(word, Qt::CaseInsensitive);
+        });
+    };
     for (const QString &word : m_words) {
-        if (!haystack.contains(word, Qt::CaseInsensitive))
+        if (!haystack.contains(word, Qt::CaseInsensitive) && !isStateWord(word))
             return false;
     }
     return true;

@@ -6,7 +6,8 @@
 namespace hftm {
 
 // Sorts the token table by each column's SortRole and filters it by what the user types: every word
-// must appear (case-insensitively) in the name, user, role, storage or endpoint of a row.
+// must appear (case-insensitively) in the name, user, role, storage or endpoint of a row, or begin a
+// word of its state ("invalid", "expir", "unreachable", and the same words translated).
 class TokenFilterProxy : public QSortFilterProxyModel {
     Q_OBJECT
 public:

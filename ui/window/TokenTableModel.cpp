@@ -1,7 +1,9 @@
 #include "ui/window/TokenTableModel.h"
 
+#include "core/notify/TokenHealth.h"
 #include "core/store/TokenStore.h"
 #include "ui/common/RelativeTime.h"
+#include "ui/common/TokenStateStyle.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -11,18 +13,11 @@
 namespace hftm {
 
 namespace {
-bool isProblem(TokenStatus status)
-{
-    return status == TokenStatus::Expired || status == TokenStatus::Invalid;
-}
-
-// Warning colours that stay readable on the current palette (light or dark).
+// Warning colours that stay readable on the current palette (light or dark): the state colours.
 QColor warningColor(bool severe)
 {
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
-    if (severe)
-        return dark ? QColor(255, 120, 110) : QColor(176, 0, 32);
-    return dark ? QColor(255, 190, 90) : QColor(158, 84, 0);
+    return TokenStateStyle::color(severe ? TokenState::Expired : TokenState::Expiring,
+                                  QGuiApplication::palette());
 }
 
 // What a row shows, compared field by field so that a reload touches only the rows that changed. The
@@ -116,15 +111,39 @@ void TokenTableModel::syncRows()
     const int warningDays = m_store->settings().expiryWarningDays;
     if (warningDays != m_warningDays) {
         m_warningDays = warningDays;
-        if (!m_rows.isEmpty())
+        if (!m_rows.isEmpty()) {
+            emit dataChanged(index(0, StatusColumn), index(int(m_rows.size()) - 1, StatusColumn));
             emit dataChanged(index(0, ExpiryColumn), index(int(m_rows.size()) - 1, ExpiryColumn));
+        }
     }
 }
 
 void TokenTableModel::timeMoved()
 {
+    // An expiry passing changes the state too ("expires soon" becomes "expired").
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, ExpiryColumn), index(int(m_rows.size()) - 1, CheckColumn));
+        emit dataChanged(index(0, StatusColumn), index(int(m_rows.size()) - 1, CheckColumn));
+}
+
+void TokenTableModel::setChecking(const QStringList &names)
+{
+    const QSet<QString> before = std::exchange(m_checking, QSet<QString>(names.begin(), names.end()));
+    for (const QString &name : before | m_checking) {
+        if (before.contains(name) != m_checking.contains(name))
+            rowChanged(name);
+    }
+}
+
+void TokenTableModel::checkAnswered(const QString &name)
+{
+    if (m_checking.remove(name))
+        rowChanged(name);
+}
+
+void TokenTableModel::rowChanged(const QString &name)
+{
+    if (const int row = rowOf(name); row >= 0)
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 int TokenTableModel::rowCount(const QModelIndex &parent) const
@@ -151,12 +170,22 @@ TokenTableModel::ExpiryState TokenTableModel::expiryState(const TokenRecord &rec
     return hftm::expiryState(record, m_now(), m_store->settings().expiryWarningDays);
 }
 
+TokenStateView TokenTableModel::stateView(const TokenRecord &record) const
+{
+    return tokenStateView(record, m_now(), m_store->settings().expiryWarningDays,
+                          m_checking.contains(record.name));
+}
+
 QVariant TokenTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows.at(index.row());
     const int column = index.column();
+    if (column == StatusColumn && role != SortRole && role != NameRole) {
+        if (const QVariant status = statusData(row, role); status.isValid())
+            return status;
+    }
     switch (role) {
     case Qt::DisplayRole:
         return display(row, column);
@@ -188,6 +217,30 @@ QVariant TokenTableModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(expiryState(row.record));
     case StatusRole:
         return int(row.record.check.status);
+    case StateRole:
+        return int(stateView(row.record).state);
+    case StateWordsRole:
+        return tokenStateSearchWords(stateView(row.record));
+    default:
+        return {};
+    }
+}
+
+QVariant TokenTableModel::statusData(const Row &row, int role) const
+{
+    const TokenStateView view = stateView(row.record);
+    switch (role) {
+    case Qt::DisplayRole:
+        return tokenStateText(view.state);
+    case Qt::DecorationRole:
+        return TokenStateStyle::icon(view.state);
+    case Qt::ToolTipRole:
+    case Qt::AccessibleTextRole:
+        return TokenStateStyle::explanation(view, row.record, m_now());
+    case Qt::ForegroundRole: {
+        const QColor color = TokenStateStyle::color(view.state, QGuiApplication::palette());
+        return color.isValid() ? QVariant(color) : QVariant();
+    }
     default:
         return {};
     }
@@ -208,7 +261,8 @@ QVariant TokenTableModel::display(const Row &row, int column) const
     case ExpiryColumn: {
         switch (expiryState(r)) {
         case ExpiryState::Unknown:
-            return QString();
+            // The Hub said expired without a date (its 401 carries none): still say so.
+            return hasExpired(r, m_now()) ? tr("expired") : QString();
         case ExpiryState::None:
             return tr("never");
         case ExpiryState::Expired:
@@ -221,10 +275,7 @@ QVariant TokenTableModel::display(const Row &row, int column) const
                                  RelativeTime::until(r.expires(), m_now()));
     }
     case CheckColumn:
-        if (r.check.status == TokenStatus::Unchecked || !r.check.checkedAt.isValid())
-            return tokenStatusText(TokenStatus::Unchecked);
-        return tr("%1 · %2").arg(tokenStatusText(r.check.status),
-                                 RelativeTime::since(r.check.checkedAt, m_now()));
+        return TokenStateStyle::lastCheckText(r, m_now());
     case StorageColumn:
         return storageText(r.storage);
     case EndpointColumn: {
@@ -244,9 +295,21 @@ QVariant TokenTableModel::sortKey(const Row &row, int column) const
     switch (column) {
     case ActiveColumn:
         return r.active ? 0 : 1;
-    case ExpiryColumn:
-        // Unknown and "never" sort after every real date.
-        return r.expires().isValid() ? r.expires().toSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    case StatusColumn:
+        return stateView(r).sortRank();
+    case ExpiryColumn: {
+        // Expired first (the Hub's "expired" without a date before every date), then the soonest,
+        // later ones, "never", and last the tokens nothing is known about.
+        const QDateTime expires = r.expires();
+        const qint64 now = m_now().toSecsSinceEpoch();
+        if (hasExpired(r, m_now()))
+            return expires.isValid() ? qMin(expires.toSecsSinceEpoch(), now)
+                                     : std::numeric_limits<qint64>::min();
+        if (expires.isValid())
+            return expires.toSecsSinceEpoch();
+        return expiryState(r) == ExpiryState::None ? std::numeric_limits<qint64>::max() - 1
+                                                   : std::numeric_limits<qint64>::max();
+    }
     case CheckColumn:
         return r.check.checkedAt.isValid() ? r.check.checkedAt.toSecsSinceEpoch() : qint64(0);
     default:
@@ -268,6 +331,8 @@ QVariant TokenTableModel::toolTip(const Row &row, int column) const
         return r.expires().isValid() ? QLocale().toString(r.expires().toLocalTime(), QLocale::LongFormat)
                                      : QVariant();
     case CheckColumn:
+        if (stateView(r).notReached)
+            return TokenStateStyle::explanation(stateView(r), r, m_now());
         return r.check.message.isEmpty() ? QVariant() : r.check.message;
     case EndpointColumn:
         return row.endpoint;
@@ -283,8 +348,11 @@ QVariant TokenTableModel::foreground(const Row &row, int column) const
         if (state == ExpiryState::Expired || state == ExpiryState::Soon)
             return warningColor(state == ExpiryState::Expired);
     }
-    if (column == CheckColumn && isProblem(row.record.check.status))
-        return warningColor(true);
+    if (column == CheckColumn) {
+        const TokenState judged = stateView(row.record).judged;
+        if (judged == TokenState::Expired || judged == TokenState::Invalid)
+            return warningColor(true);
+    }
     if (column == NameColumn && row.record.missingFromFiles)
         return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
     return {};
@@ -300,6 +368,8 @@ QVariant TokenTableModel::headerData(int section, Qt::Orientation orientation, i
             return QString();
         case NameColumn:
             return tr("Name");
+        case StatusColumn:
+            return tr("Status");
         case UserColumn:
             return tr("Hub user");
         case RoleColumn:

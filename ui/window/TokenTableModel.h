@@ -3,8 +3,10 @@
 #include "core/base/Clock.h"
 #include "core/base/TokenExpiry.h"
 #include "core/base/TokenRecord.h"
+#include "core/notify/TokenStateView.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 namespace hftm {
 
@@ -18,6 +20,7 @@ public:
     enum Column {
         ActiveColumn,
         NameColumn,
+        StatusColumn, // the state the core decided (tokenStateView): icon, colour and words
         UserColumn,
         RoleColumn,
         ExpiryColumn,
@@ -32,6 +35,8 @@ public:
         RoleKindRole,                // int(TokenRole) on RoleColumn, as the core parsed it
         ExpiryStateRole,             // ExpiryState on every column, as the core judged it
         StatusRole,                  // TokenStatus of the last check on every column
+        StateRole,                   // int(TokenState) shown, on every column, as the core decided it
+        StateWordsRole,              // QStringList a filter matches the state by (tokenStateSearchWords)
     };
     using ExpiryState = hftm::ExpiryState;
 
@@ -45,10 +50,16 @@ public:
     int rowOf(const QString &name) const; // -1 when absent
     // The core's judgement of a record's expiry at the model's "now" and the store's warning window.
     ExpiryState expiryState(const TokenRecord &record) const;
+    // The core's decision of what a record's state is to show, with "checking" for the names a run
+    // is checking now.
+    TokenStateView stateView(const TokenRecord &record) const;
 
 public slots:
     void refresh();   // takes every row from the store again: a model reset (TokenStore::tokensReset)
     void timeMoved(); // "3 min ago" / "in 5 days" texts are due for a repaint
+    // The names a check run is checking now (replacing any before); an empty list ends "checking".
+    void setChecking(const QStringList &names);
+    void checkAnswered(const QString &name); // one of them has its answer: no longer "checking"
 
 private:
     struct Row {
@@ -64,11 +75,14 @@ private:
     QVariant sortKey(const Row &row, int column) const;
     QVariant toolTip(const Row &row, int column) const;
     QVariant foreground(const Row &row, int column) const;
+    QVariant statusData(const Row &row, int role) const;
+    void rowChanged(const QString &name);
 
     TokenStore *m_store;
     NowFunction m_now;
     QList<Row> m_rows;
     int m_warningDays = 0; // as of the last sync: a change recolours the expiry column
+    QSet<QString> m_checking;
 };
 
 QString storageText(StorageLocations storage);
