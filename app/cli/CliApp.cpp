@@ -10,6 +10,7 @@
 #include "core/store/TokenStore.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 
 #include <cstdio>
 
@@ -53,6 +54,12 @@ QString helpText()
                          QCoreApplication::translate("hftm::cli", spec.summary));
     }
     text += QLatin1Char('\n') +
+            tr("Tokens `hf auth login` added to stored_tokens are imported by every command and copied into "
+               "the keychain in the background: get, status, check and access answer at once from the "
+               "files; list and the commands that change something wait for the copies "
+               "first. Every command exits once the copies are written; a copy that failed is a note on "
+               "stderr (the token stays in stored_tokens) and leaves the exit code alone.") +
+            QStringLiteral("\n\n") +
             tr("Exit codes: 0 ok, 1 failed, 2 usage, 3 keychain unavailable, 4 Hub unreachable.");
     return text;
 }
@@ -150,12 +157,44 @@ int CliApp::run(const QStringList &arguments)
             const int code = (this->*handler)();
             for (const QString &note : SecretFile::takeNotes()) // e.g. a bind-mounted file written in place
                 m_err << tr("note: %1").arg(note) << '\n';
-            m_out.flush();
+            m_out.flush(); // the answer is complete: a script reading it need not wait for the copies
+            m_err.flush();
+            // Exit only once the keychain copies the import started are written, so the next command
+            // and the keychain agree. A copy that failed is a note: its section stays in stored_tokens,
+            // nothing is lost, and the exit code stays the command's own.
+            waitForImport();
+            if (m_notesSeen) {
+                for (const QString &note : m_store->syncNotes()) {
+                    if (!m_notesSeen->contains(note))
+                        m_err << tr("note: %1").arg(note) << '\n';
+                }
+            }
             m_err.flush();
             return code;
         }
     }
     return usage(tr("Unknown command \"%1\".").arg(m_command));
+}
+
+void CliApp::importChanges(Copies copies)
+{
+    m_store->importChanges();
+    if (copies == Copies::First)
+        waitForImport();
+    else
+        m_notesSeen = m_store->syncNotes(); // what the copies add later is reported before exit
+}
+
+void CliApp::waitForImport()
+{
+    if (!m_store || !m_store->importPending())
+        return;
+    // No loop runs around this one (main() never starts the application's), so nothing is re-entered:
+    // the same kind of wait as `check`'s. Every keychain request inside is bounded by its own deadline,
+    // so importFinished() always comes.
+    QEventLoop loop;
+    QObject::connect(m_store.get(), &TokenStore::importFinished, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 int CliApp::usage(const QString &message)
@@ -181,8 +220,11 @@ int CliApp::fail(const Error &error)
 
 void CliApp::printNotes()
 {
-    for (const QString &note : m_store->syncNotes())
+    for (const QString &note : m_store->syncNotes()) {
         m_err << tr("note: %1").arg(note) << '\n';
+        if (m_notesSeen)
+            m_notesSeen->append(note);
+    }
     const ActiveToken active = m_store->active();
     if (active.source == ActiveToken::Source::EnvHfToken || active.source == ActiveToken::Source::EnvLegacy) {
         m_err << tr("note: the environment variable %1 is set and is the token in force, whatever the token "

@@ -11,6 +11,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace hftm {
 class GitCredential;
@@ -65,6 +66,14 @@ private:
     Result<QList<TokenChoice>> tokensForAccess();
 
     void setUpStore();
+    // What `hf` added to or changed in its files is recorded at once and copied into the keychain in
+    // the background (TokenStore::importChanges). Answers that do not depend on where a secret is kept
+    // are given meanwhile (Copies::Meanwhile: the file holds the secret); `list`, whose answer says where
+    // each secret is kept, and every edit wait for the copies first (Copies::First), so a copy never
+    // races an edit. Either way run() returns only once the copies are written.
+    enum class Copies { Meanwhile, First };
+    void importChanges(Copies copies);
+    void waitForImport();
     int fail(const Error &error); // prints the message, returns the matching exit code
     int usage(const QString &message);
     void printNotes();
@@ -79,6 +88,9 @@ private:
     std::unique_ptr<GitCredential> m_git;
     std::unique_ptr<TokenStore> m_store;
     std::unique_ptr<HubClient> m_hub;
+    // Set when the answer does not wait for the keychain copies: the notes already known or printed, so
+    // that only what the copies report later (a copy that failed) is printed before exit.
+    std::optional<QStringList> m_notesSeen;
 };
 
 } // namespace hftm::cli

@@ -69,7 +69,7 @@ Result<WhoamiInfo> CliApp::validateForAdd(const QString &secret, const QString &
 
 int CliApp::check()
 {
-    m_store->reload();
+    importChanges(Copies::Meanwhile);
     QStringList names = args();
     if (m_parser.isSet(QStringLiteral("all")) || names.isEmpty()) {
         if (!names.isEmpty())
@@ -202,7 +202,7 @@ int CliApp::access()
             return usage(why);
         repos << *repo;
     }
-    m_store->reload();
+    importChanges(Copies::Meanwhile);
     const Result<QList<TokenChoice>> tokens = tokensForAccess();
     if (!tokens)
         return fail(tokens.error());

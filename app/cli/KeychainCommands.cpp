@@ -21,7 +21,7 @@ int CliApp::restore()
     if (args().size() != 1)
         return usage(tr("`restore` takes exactly one NAME."));
     const QString name = args().first();
-    m_store->reload();
+    importChanges(Copies::First);
     if (const Error error = m_store->restore(name))
         return fail(error);
     m_err << tr("Restored \"%1\" to %2.").arg(name, m_store->options().paths.storedTokensPath) << '\n';
@@ -32,7 +32,7 @@ int CliApp::cleanup()
 {
     if (!args().isEmpty())
         return usage(tr("`cleanup` takes no arguments."));
-    m_store->reload();
+    importChanges(Copies::First);
     const Result<QStringList> orphans = m_store->orphanedKeychainItems();
     if (!orphans)
         return fail(orphans.error());

@@ -36,7 +36,7 @@ int CliApp::list()
 {
     if (!args().isEmpty())
         return usage(tr("`list` takes no arguments."));
-    m_store->reload();
+    importChanges(Copies::First); // where each secret is kept is part of the answer
     const QList<TokenRecord> tokens = m_store->tokens();
     if (m_parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
@@ -80,7 +80,7 @@ int CliApp::add()
     if (rest.isEmpty() && !validate)
         return usage(
             tr("`add --no-validate` needs a NAME: without the Hub there is no display name to use."));
-    m_store->reload();
+    importChanges(Copies::First);
     if (const Error error = m_store->lastLoadError())
         return fail(error);
 
@@ -126,7 +126,7 @@ int CliApp::switchTo()
     if (args().size() != 1)
         return usage(tr("`switch` takes exactly one NAME."));
     const QString name = args().first();
-    m_store->reload();
+    importChanges(Copies::First);
     // switchTo() re-registers a token git already had; with no helper left, git keeps nothing: say so.
     const bool git = m_parser.isSet(QStringLiteral("git-credential")) ||
                      m_store->token(name).value_or(TokenRecord{}).gitRegistered;
@@ -145,7 +145,7 @@ int CliApp::rename()
 {
     if (args().size() != 2)
         return usage(tr("`rename` takes OLD and NEW."));
-    m_store->reload();
+    importChanges(Copies::First);
     if (const Error error = m_store->rename(args().at(0), args().at(1)))
         return fail(error);
     m_err << tr("Renamed \"%1\" to \"%2\".").arg(args().at(0), args().at(1)) << '\n';
@@ -185,7 +185,7 @@ int CliApp::get()
 {
     if (args().size() > 1)
         return usage(tr("`get` takes at most one NAME."));
-    m_store->reload();
+    importChanges(Copies::Meanwhile); // a token `hf` just added is read from stored_tokens
     QString name = args().value(0);
     if (name.isEmpty()) {
         name = m_store->active().name;
@@ -206,7 +206,7 @@ int CliApp::config()
         StorageMode mode;
         if (!storageModeFromId(rest.at(1), &mode))
             return usage(tr("Storage is one of keychain-and-files, keychain-only, files-only."));
-        m_store->reload();
+        importChanges(Copies::First);
         const Error error = m_store->setStorageMode(mode);
         printNotes();
         if (error)
@@ -239,7 +239,7 @@ int CliApp::status()
 {
     if (!args().isEmpty())
         return usage(tr("`status` takes no arguments."));
-    m_store->reload();
+    importChanges(Copies::Meanwhile);
     const HfPaths &paths = m_store->options().paths;
     const Settings settings = m_store->settings();
     const ActiveToken active = m_store->active();

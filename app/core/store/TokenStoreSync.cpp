@@ -32,7 +32,11 @@ struct TokenStore::Background {
     }
 
     KeychainCopies copies;
-    QHash<QString, QString> copyMasked; // name -> masked form of the secret being copied
+    struct Copying {
+        QString masked;
+        QString fingerprint;
+    };
+    QHash<QString, Copying> copying; // name -> the secret being copied (or whose copy failed)
     bool purging = false;
 
     // A stored_tokens read on the watcher's behalf, one look per timer tick.
@@ -121,6 +125,15 @@ void TokenStore::show(QList<TokenRecord> records, MetadataFile::Content metadata
     const Error errorBefore = m_loadError;
     m_loadError = std::move(loadError);
     m_cached = std::make_unique<MetadataFile::Content>(std::move(metadata));
+    if (m_background) {
+        // A secret `hf` refreshed in place whose keychain copy is not written (yet): the keychain still
+        // holds the older one, so secret() and readSecrets() answer from the file, which holds the new.
+        for (auto it = m_background->copying.cbegin(); it != m_background->copying.cend(); ++it) {
+            const auto entry = m_cached->tokens.find(it.key());
+            if (entry != m_cached->tokens.end() && entry->inKeychain && entry->fingerprint != it->fingerprint)
+                entry->inKeychain = false;
+        }
+    }
     resolveActive();
 
     bool sameNames = before.size() == m_tokens.size();
@@ -213,7 +226,7 @@ Error TokenStore::importLook(const TokenSync &sync, const TokenSync::Look &look)
     TokenSync::Outcome outcome = sync.record(look);
     m_syncNotes << outcome.notes;
     for (auto it = needed.cbegin(); it != needed.cend(); ++it) {
-        bg.copyMasked.insert(it.key(), TokenText::mask(it.value()));
+        bg.copying.insert(it.key(), {TokenText::mask(it.value()), TokenText::fingerprint(it.value())});
         bg.copies.enqueue(it.key(), it.value());
     }
     const bool purge = needed.isEmpty() && !outcome.loadError && plaintextLeft(outcome.records) &&
@@ -251,10 +264,10 @@ void TokenStore::onCopiesDrained(const QHash<QString, QString> &written,
             if (entry->fingerprint == it.value()) {
                 any = any || !entry->inKeychain;
                 entry->inKeychain = true;
-            } else if (entry->inKeychain && bg.copyMasked.contains(it.key())) {
+            } else if (entry->inKeychain && bg.copying.contains(it.key())) {
                 // `hf` refreshed a secret the keychain held: the new one counts once it is there too.
                 entry->fingerprint = it.value();
-                entry->masked = bg.copyMasked.value(it.key());
+                entry->masked = bg.copying.value(it.key()).masked;
                 entry->check = TokenCheck{};
                 adopted << it.key();
                 any = true;
@@ -263,7 +276,7 @@ void TokenStore::onCopiesDrained(const QHash<QString, QString> &written,
         return any;
     });
     for (auto it = written.cbegin(); it != written.cend(); ++it)
-        bg.copyMasked.remove(it.key());
+        bg.copying.remove(it.key());
     for (const QString &name : std::as_const(orphans))
         m_secrets->removeLater(name);
     if (!saved) {
