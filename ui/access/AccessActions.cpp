@@ -41,15 +41,18 @@ AccessActions AccessActions::create(QObject *parent)
                     tr("Move the selected repo up"));
     a.moveDown = make(parent, tr("Move &down"), QStringLiteral("go-down"),
                       QKeySequence(Qt::ALT | Qt::Key_Down), tr("Move the selected repo down"));
-    a.checkCells = make(parent, tr("Check &cell"), QStringLiteral("view-refresh"),
-                        QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Ask the Hub about the selected cells"));
+    // The keys mean what they mean in the main window: F5 asks the Hub about the selection, Shift+F5
+    // about everything, Escape stops, Delete removes. Keys the main window gives another meaning
+    // (Ctrl+Return makes a token active, Ctrl+Shift+R reveals one) are not used here.
+    a.checkCells = make(parent, tr("Check &cell"), QStringLiteral("view-refresh"), QKeySequence(Qt::Key_F5),
+                        tr("Ask the Hub about the selected cells"));
     a.checkRows = make(parent, tr("Check r&ow"), QString(), QKeySequence(Qt::CTRL | Qt::Key_R),
                        tr("Ask the Hub about the selected repos with every token"));
-    a.checkColumns =
-        make(parent, tr("Check co&lumn"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-             tr("Ask the Hub about every repo with the selected tokens"));
-    a.checkAll = make(parent, tr("Check &everything"), QString(), QKeySequence(Qt::Key_F5),
-                      tr("Ask the Hub about every repo with every token"));
+    a.checkColumns = make(parent, tr("Check co&lumn"), QString(), QKeySequence(Qt::CTRL | Qt::Key_T),
+                          tr("Ask the Hub about every repo with the selected tokens"));
+    a.checkAll =
+        make(parent, tr("Check &everything"), QStringLiteral("view-refresh-all"),
+             QKeySequence(Qt::SHIFT | Qt::Key_F5), tr("Ask the Hub about every repo with every token"));
     a.cancel = make(parent, tr("Ca&ncel"), QStringLiteral("process-stop"), QKeySequence(Qt::Key_Escape),
                     tr("Stop checking; cells not answered yet stay as they were"));
     a.exportCsv =
@@ -62,6 +65,9 @@ AccessActions AccessActions::create(QObject *parent)
                           QKeySequence(Qt::CTRL | Qt::Key_O), tr("Open the selected repo on the Hub"));
     a.requestAccess = make(parent, tr("Request &access…"), QString(), {},
                            tr("Open the gated repo's page, where the account can ask for access"));
+    a.closeWindow =
+        make(parent, tr("&Close"), QStringLiteral("window-close"), QKeySequence(Qt::CTRL | Qt::Key_W),
+             tr("Close the repo access view; its answers are kept for next time"));
     return a;
 }
 

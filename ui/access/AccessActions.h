@@ -22,6 +22,7 @@ struct AccessActions {
     QAction *exportMarkdown = nullptr;
     QAction *openRepoPage = nullptr;
     QAction *requestAccess = nullptr;
+    QAction *closeWindow = nullptr;
 
     static AccessActions create(QObject *parent);
 };

@@ -1,5 +1,8 @@
 #include "ui/access/AccessCellDelegate.h"
 
+#include "ui/access/AccessGlyphs.h"
+#include "ui/access/AccessGridModel.h"
+
 #include <QPainter>
 
 namespace hftm {
@@ -9,13 +12,10 @@ void AccessCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 {
     painter->save();
     const QRect cell = option.rect.adjusted(1, 1, -1, -1);
-    painter->fillRect(cell, index.data(Qt::BackgroundRole).value<QColor>());
-    painter->setPen(index.data(Qt::ForegroundRole).value<QColor>());
-    QFont font = option.font;
-    painter->setFont(font);
-    const QString text = option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
-                                                       cell.width() - 8);
-    painter->drawText(cell, Qt::AlignCenter, text);
+    AccessGlyphs::drawCell(painter, cell, AccessState(index.data(AccessGridModel::StateRole).toInt()),
+                           index.data(Qt::DisplayRole).toString(), option.font,
+                           index.data(Qt::BackgroundRole).value<QColor>(),
+                           index.data(Qt::ForegroundRole).value<QColor>());
     if (option.state & QStyle::State_Selected) {
         QPen pen(option.palette.color(QPalette::Highlight), 3);
         pen.setJoinStyle(Qt::MiterJoin);
@@ -34,8 +34,9 @@ void AccessCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 
 QSize AccessCellDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const QSize text = option.fontMetrics.size(Qt::TextSingleLine, index.data(Qt::DisplayRole).toString());
-    return {text.width() + 24, text.height() + 14};
+    const QSize cell =
+        AccessGlyphs::cellSize(option.font, index.data(Qt::DisplayRole).toString(), option.widget);
+    return {cell.width() + 8, cell.height()}; // the selection frame's room
 }
 
 } // namespace hftm

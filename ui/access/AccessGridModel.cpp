@@ -5,12 +5,18 @@
 
 namespace hftm {
 
-AccessGridModel::AccessGridModel(TokenStore *store, WatchList watchList, QObject *parent)
+AccessGridModel::AccessGridModel(TokenStore *store, WatchList watchList, AccessResults results,
+                                 QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
     , m_watchList(std::move(watchList))
+    , m_results(std::move(results))
 {
     m_grid.setRepos(m_watchList.repos());
+    if (const Result<QHash<QString, AccessCell>> saved = m_results.load())
+        m_grid.setCells(*saved);
+    else
+        m_resultsLoadError = saved.error();
     reloadColumns();
     connect(m_store, &TokenStore::changed, this, &AccessGridModel::reloadColumns);
 }
@@ -225,6 +231,12 @@ void AccessGridModel::restore(const QString &repoKey, const QString &token)
     update(repoKey, token, [](AccessCell &c) {
         c.state = c.result ? AccessWords::fromResult(c.result->state) : AccessState::NotChecked;
     });
+}
+
+void AccessGridModel::saveResults()
+{
+    if (const Error error = m_results.save(m_grid.currentCells()))
+        Q_EMIT watchListError(tr("The access results could not be saved: %1").arg(error.message));
 }
 
 void AccessGridModel::reloadColumns()

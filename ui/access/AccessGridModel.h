@@ -2,10 +2,11 @@
 
 #include "core/Result.h"
 #include "core/access/AccessGrid.h"
+#include "core/access/AccessResults.h"
 #include "core/access/ScopeCoverage.h"
 #include "core/access/WatchList.h"
-#include "core/runs/AccessRun.h"
 #include "core/base/Clock.h"
+#include "core/runs/AccessRun.h"
 
 #include <QAbstractTableModel>
 #include <QUrl>
@@ -29,7 +30,9 @@ public:
         TokenNameRole,
     };
 
-    AccessGridModel(TokenStore *store, WatchList watchList, QObject *parent = nullptr);
+    // results: where the last answers are kept between sessions (loaded here, saved by saveResults()).
+    AccessGridModel(TokenStore *store, WatchList watchList, AccessResults results = AccessResults(),
+                    QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -57,6 +60,9 @@ public:
     void markChecking(const QString &repoKey, const QString &token);
     void setResult(const QString &repoKey, const QString &token, const RepoAccessResult &result);
     void restore(const QString &repoKey, const QString &token); // cancelled: back to what it showed
+    // Keeps the answers of the repos and tokens listed now; a failure is reported by watchListError().
+    void saveResults();
+    Error resultsLoadError() const { return m_resultsLoadError; } // e.g. an unreadable results file
 
 Q_SIGNALS:
     void watchListError(const QString &message);
@@ -70,6 +76,8 @@ private:
 
     TokenStore *m_store;
     WatchList m_watchList;
+    AccessResults m_results;
+    Error m_resultsLoadError;
     AccessGrid m_grid;
     NowFunction m_now = &systemNow;
     bool m_dark = false;

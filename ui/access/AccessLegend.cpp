@@ -2,10 +2,12 @@
 
 #include "core/access/AccessGrid.h"
 #include "ui/access/AccessColors.h"
+#include "ui/access/AccessGlyphs.h"
 
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
+#include <QPainter>
 
 namespace hftm {
 
@@ -15,6 +17,40 @@ const QList<AccessState> Shown{AccessState::Readable,     AccessState::Gated,   
                                AccessState::TokenInvalid, AccessState::NotFound,    AccessState::NotChecked,
                                AccessState::Checking,     AccessState::Unreachable, AccessState::Error};
 constexpr int Columns = 3;
+
+// One legend sample, painted exactly like a grid cell in that state: colour, mark and label.
+class Swatch : public QWidget {
+public:
+    Swatch(AccessState state, QWidget *parent)
+        : QWidget(parent)
+        , m_state(state)
+    {
+        setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    }
+    AccessState state() const { return m_state; }
+    void setColors(const AccessColors::Pair &colors)
+    {
+        m_colors = colors;
+        update();
+    }
+    QSize sizeHint() const override
+    {
+        return AccessGlyphs::cellSize(font(), AccessWords::label(m_state), this);
+    }
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        AccessGlyphs::drawCell(&painter, rect(), m_state, AccessWords::label(m_state), font(),
+                               m_colors.background, m_colors.foreground);
+    }
+
+private:
+    AccessState m_state;
+    AccessColors::Pair m_colors;
+};
 } // namespace
 
 AccessLegend::AccessLegend(QWidget *parent)
@@ -26,12 +62,9 @@ AccessLegend::AccessLegend(QWidget *parent)
     layout->setVerticalSpacing(4);
     for (int i = 0; i < Shown.size(); ++i) {
         const AccessState state = Shown.at(i);
-        auto *swatch = new QLabel(AccessWords::label(state), this);
-        swatch->setAlignment(Qt::AlignCenter);
-        swatch->setProperty("accessState", int(state));
+        auto *swatch = new Swatch(state, this);
         auto *meaning = new QLabel(AccessWords::legendText(state), this);
         meaning->setWordWrap(true);
-        swatch->setBuddy(meaning);
         swatch->setAccessibleName(AccessWords::label(state) + QStringLiteral(": ") +
                                   AccessWords::legendText(state));
         layout->addWidget(swatch, i / Columns, (i % Columns) * 2);
@@ -45,7 +78,7 @@ AccessLegend::AccessLegend(QWidget *parent)
 QStringList AccessLegend::entries() const
 {
     QStringList out;
-    for (const QLabel *swatch : m_swatches)
+    for (const QWidget *swatch : m_swatches)
         out << swatch->accessibleName();
     return out;
 }
@@ -60,12 +93,9 @@ void AccessLegend::changeEvent(QEvent *event)
 void AccessLegend::restyle()
 {
     const bool dark = AccessColors::isDark(palette());
-    for (QLabel *swatch : std::as_const(m_swatches)) {
-        const auto colors =
-            AccessColors::forState(AccessState(swatch->property("accessState").toInt()), dark);
-        swatch->setStyleSheet(
-            QStringLiteral("QLabel { background: %1; color: %2; padding: 3px 8px; border-radius: 3px; }")
-                .arg(colors.background.name(), colors.foreground.name()));
+    for (QWidget *swatch : std::as_const(m_swatches)) {
+        auto *sample = static_cast<Swatch *>(swatch);
+        sample->setColors(AccessColors::forState(sample->state(), dark));
     }
 }
 

@@ -2,11 +2,9 @@
 
 #include <QGroupBox>
 
-class QLabel;
-
 namespace hftm {
 
-// What each cell colour and label means, drawn with the same colours as the grid.
+// What each cell colour, mark and label means, each sample painted exactly like a grid cell.
 class AccessLegend : public QGroupBox {
     Q_OBJECT
 public:
@@ -18,7 +16,7 @@ protected:
 
 private:
     void restyle();
-    QList<QLabel *> m_swatches;
+    QList<QWidget *> m_swatches;
 };
 
 } // namespace hftm

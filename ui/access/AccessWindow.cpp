@@ -32,6 +32,7 @@ namespace hftm {
 
 AccessWindow::AccessWindow(TokenStore *store, HubClient *hub, QWidget *parent)
     : QMainWindow(parent)
+    , m_store(store)
     , m_hub(hub)
     , m_actions(AccessActions::create(this))
     , m_runner(new AccessRun(store, hub, this))
@@ -41,9 +42,13 @@ AccessWindow::AccessWindow(TokenStore *store, HubClient *hub, QWidget *parent)
           })
     , m_urlOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
-    WatchList watchList(WatchList::defaultPath(store->options().configDir));
-    const Error loadError = watchList.load();
-    m_model = new AccessGridModel(store, std::move(watchList), this);
+    const QString configDir = store->options().configDir;
+    WatchList watchList(WatchList::defaultPath(configDir));
+    Error loadError = watchList.load();
+    m_model = new AccessGridModel(store, std::move(watchList),
+                                  AccessResults(AccessResults::defaultPath(configDir)), this);
+    if (!loadError)
+        loadError = m_model->resultsLoadError();
     m_model->setNow([hub] { return hub->now(); });
     setWindowTitle(tr("Repo access — HF Token Manager"));
     buildUi();
@@ -75,6 +80,7 @@ void AccessWindow::buildUi()
     toolbar->addSeparator();
     toolbar->addActions({m_actions.exportCsv, m_actions.exportMarkdown});
     addAction(m_actions.focusRepoField);
+    addAction(m_actions.closeWindow);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -149,6 +155,7 @@ void AccessWindow::connectActions()
         checkRows(rows);
     });
     connect(m_actions.cancel, &QAction::triggered, m_runner, &AccessRun::cancel);
+    connect(m_actions.closeWindow, &QAction::triggered, this, &QWidget::close);
     connect(m_actions.exportCsv, &QAction::triggered, this, [this] { exportGrid(false); });
     connect(m_actions.exportMarkdown, &QAction::triggered, this, [this] { exportGrid(true); });
     connect(m_actions.openRepoPage, &QAction::triggered, this,
@@ -199,9 +206,20 @@ bool AccessWindow::addRepo(const QString &text)
         showFeedback(tr("Not added: %1").arg(added.error().message));
         return false;
     }
-    const QString name = m_model->repo(added->row).displayId();
-    showFeedback(added->duplicate ? tr("%1 is already in the list.").arg(name)
-                                  : tr("Added %1. Check its row (Ctrl+R) to ask the Hub.").arg(name));
+    const RepoRef repo = m_model->repo(added->row);
+    const QString name = repo.displayId();
+    const QString endpoint = m_store->endpointFor(QString());
+    if (repo.isForeignTo(endpoint)) {
+        // Said now rather than as an error in every cell later: no token is ever sent to that host.
+        const QString hub = QUrl(endpoint).host();
+        showFeedback(
+            tr("Added %1. The link points to %2, but your tokens belong to %3: its cells will not be "
+               "checked. To check it on %3, remove it and type %1 instead.")
+                .arg(name, repo.sourceHost, hub));
+    } else {
+        showFeedback(added->duplicate ? tr("%1 is already in the list.").arg(name)
+                                      : tr("Added %1. Check its row (Ctrl+R) to ask the Hub.").arg(name));
+    }
     m_field->clear();
     if (m_model->columnCount() > 0)
         m_view->setCurrentIndex(m_model->index(added->row, 0));
@@ -319,6 +337,7 @@ void AccessWindow::onProgress(int done, int total)
 
 void AccessWindow::onFinished(bool cancelled)
 {
+    m_model->saveResults(); // once per run: the next time the view opens it shows these answers
     m_progress->hide();
     statusBar()->showMessage(cancelled ? tr("Checking cancelled; cells not answered keep what they showed.")
                                        : tr("All checks answered."));

@@ -76,6 +76,7 @@ private:
     void showHeaderMenu(Qt::Orientation orientation, const QPoint &globalPosition);
     void showFeedback(const QString &text);
 
+    TokenStore *m_store;
     HubClient *m_hub;
     AccessActions m_actions;
     AccessGridModel *m_model;

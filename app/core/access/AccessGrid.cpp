@@ -128,11 +128,28 @@ QString AccessCell::explanation() const
     return tr("Not checked yet. Check this cell, its row or its column to ask the Hub.");
 }
 
+QString AccessGrid::keyOf(const QString &repoKey, const QString &token, const QString &fingerprint)
+{
+    return repoKey + QLatin1Char('\n') + token + QLatin1Char('\n') + fingerprint;
+}
+
 QString AccessGrid::cellKey(int row, int column) const
 {
     const AccessColumn &token = m_columns.at(column);
-    return WatchList::key(m_repos.at(row)) + QLatin1Char('\n') + token.name + QLatin1Char('\n') +
-           token.fingerprint;
+    return keyOf(WatchList::key(m_repos.at(row)), token.name, token.fingerprint);
+}
+
+QHash<QString, AccessCell> AccessGrid::currentCells() const
+{
+    QHash<QString, AccessCell> cells;
+    for (int row = 0; row < rowCount(); ++row) {
+        for (int column = 0; column < columnCount(); ++column) {
+            const QString key = cellKey(row, column);
+            if (const auto it = m_cells.constFind(key); it != m_cells.cend())
+                cells.insert(key, it.value());
+        }
+    }
+    return cells;
 }
 
 AccessCell AccessGrid::cell(int row, int column) const

@@ -69,6 +69,11 @@ public:
     bool find(const QString &repoKey, const QString &token, int *row, int *column) const;
     void setCell(int row, int column, const AccessCell &cell);
     void clearCells() { m_cells.clear(); }
+    // The cells of the repos and tokens in the grid now (others are dropped), for AccessResults; and
+    // answers read back from it.
+    QHash<QString, AccessCell> currentCells() const;
+    void setCells(const QHash<QString, AccessCell> &cells) { m_cells = cells; }
+    static QString keyOf(const QString &repoKey, const QString &token, const QString &fingerprint);
 
 private:
     QString cellKey(int row, int column) const;
