@@ -3,6 +3,7 @@
 #include "core/base/TokenExpiry.h"
 #include "core/git/GitCredential.h"
 #include "ui/common/RelativeTime.h"
+#include "ui/common/TokenStateStyle.h"
 #include "ui/window/TokenTableModel.h"
 
 #include <QClipboard>
@@ -141,9 +142,8 @@ void TokenDetailsPane::setRecord(const std::optional<TokenRecord> &record, const
     showAccount(*record);
 
     showExpiry(*record);
-    QString check = tokenStatusText(record->check.status);
-    if (record->check.checkedAt.isValid())
-        check = tr("%1, %2").arg(check, RelativeTime::since(record->check.checkedAt, m_now()));
+    // The words of the table's "Last check": the Hub's last verdict stays when the last attempt failed.
+    QString check = TokenStateStyle::lastCheckText(*record, m_now());
     if (!record->check.message.isEmpty())
         check += QLatin1Char('\n') + record->check.message;
     m_check->setText(check);

@@ -9,9 +9,11 @@
 #include "ui/tray/TrayController.h"
 #include "ui/tray/TrayState.h"
 #include "ui/window/TokenActions.h"
+#include "ui/window/TokenDetailsPane.h"
 #include "ui/window/TokenTableModel.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QStatusBar>
 #include <QTest>
 
@@ -124,6 +126,20 @@ private slots:
             // Its menu item warns of exactly the tokens the table shows as a problem.
             const QString label = tray.tokenAction(nameOf(i))->text();
             QCOMPARE(label.contains(QChar(0x26A0)), expectedState(i) != TokenState::Valid);
+        }
+
+        // The details pane tells the same story as the row.
+        QLabel *lastCheck = nullptr;
+        for (QLabel *label : w.details()->findChildren<QLabel *>()) {
+            if (label->accessibleName() == QStringLiteral("Last check"))
+                lastCheck = label;
+        }
+        QVERIFY(lastCheck);
+        for (int i : {0, Expired, Invalid.first()}) {
+            QVERIFY(w.selectToken(nameOf(i)));
+            const QString row =
+                model->index(model->rowOf(nameOf(i)), TokenTableModel::CheckColumn).data().toString();
+            QVERIFY2(lastCheck->text().startsWith(row), qPrintable(lastCheck->text()));
         }
     }
 };
