@@ -7,6 +7,7 @@
 #include "core/files/FolderSafety.h"
 #include "core/files/TokenText.h"
 #include "core/git/GitCredential.h"
+#include "core/notify/TokenStateView.h"
 #include "core/secrets/SecretStore.h"
 #include "core/store/TokenStore.h"
 
@@ -39,9 +40,16 @@ int CliApp::list()
     importChanges(Copies::First); // where each secret is kept is part of the answer
     const QList<TokenRecord> tokens = m_store->tokens();
     if (m_parser.isSet(QStringLiteral("json"))) {
+        const QDateTime now = m_store->options().now();
+        const int warningDays = m_store->settings().expiryWarningDays;
         QJsonArray array;
-        for (const TokenRecord &record : tokens)
-            array.append(CliOutput::tokenJson(record));
+        for (const TokenRecord &record : tokens) {
+            // The state the window and the tray show (status stays the last attempt, verdict the Hub's).
+            QJsonObject json = CliOutput::tokenJson(record);
+            json.insert(QStringLiteral("state"),
+                        tokenStateId(tokenStateView(record, now, warningDays).judged));
+            array.append(json);
+        }
         m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
     } else if (tokens.isEmpty()) {
         m_err << tr("No access tokens found.") << '\n';
@@ -49,8 +57,13 @@ int CliApp::list()
         const QDateTime now = m_store->options().now();
         QList<QStringList> rows{{QString(), tr("NAME"), tr("TOKEN"), tr("USER"), tr("ROLE"), tr("EXPIRES"),
                                  tr("STATUS"), tr("STORAGE")}};
+        const int warningDays = m_store->settings().expiryWarningDays;
         for (const TokenRecord &r : tokens) {
-            QString state = tokenStatusId(r.check.status);
+            // The window's state, plus the failed attempt when the Hub was not reached.
+            const TokenStateView view = tokenStateView(r, now, warningDays);
+            QString state = tokenStateId(view.judged);
+            if (view.notReached)
+                state += tr(" (%1)").arg(tokenStatusId(view.lastAttempt));
             if (r.missingFromFiles)
                 state += tr(" (removed from files)");
             rows << QStringList{r.active ? QStringLiteral("*") : QString(),
