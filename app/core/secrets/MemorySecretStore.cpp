@@ -3,6 +3,8 @@
 #include "core/secrets/SecretJob.h"
 
 #include <QCoreApplication>
+#include <QMutexLocker>
+#include <QThread>
 #include <QTimer>
 
 namespace hftm {
@@ -28,13 +30,34 @@ Error emptyKeyError()
 
 // Every public call counts as one operation, failed ones included: benchmarks and tests use the count
 // to prove that e.g. drawing the token list reads no secret at all.
+void MemorySecretStore::blockAsConfigured() const
+{
+    // A model of a D-Bus round trip that blocks its caller, not a test's way of waiting.
+    const std::chrono::milliseconds latency = m_blockingLatency;
+    if (latency.count() > 0)
+        QThread::msleep(static_cast<unsigned long>(latency.count()));
+}
+
+QHash<QString, QString> MemorySecretStore::entries() const
+{
+    const QMutexLocker locker(&m_mutex);
+    return m_entries;
+}
+
 Result<QString> MemorySecretStore::read(const QString &key)
+{
+    blockAsConfigured();
+    return readNow(key);
+}
+
+Result<QString> MemorySecretStore::readNow(const QString &key)
 {
     ++m_operations;
     if (m_unavailable)
         return unavailableError();
     if (key.isEmpty())
         return emptyKeyError();
+    const QMutexLocker locker(&m_mutex);
     const auto it = m_entries.constFind(key);
     if (it == m_entries.cend())
         return makeError(ErrorCode::NotFound, tr("The keychain has no entry named “%1”.").arg(key));
@@ -43,27 +66,47 @@ Result<QString> MemorySecretStore::read(const QString &key)
 
 Error MemorySecretStore::write(const QString &key, const QString &secret)
 {
-    ++m_operations;
-    if (m_unavailable)
-        return unavailableError();
-    if (key.isEmpty())
-        return emptyKeyError();
-    m_entries.insert(key, secret);
-    return {};
+    blockAsConfigured();
+    return writeNow(key, secret);
 }
 
-Error MemorySecretStore::remove(const QString &key)
+Error MemorySecretStore::writeNow(const QString &key, const QString &secret)
 {
     ++m_operations;
     if (m_unavailable)
         return unavailableError();
     if (key.isEmpty())
         return emptyKeyError();
+    const QMutexLocker locker(&m_mutex);
+    m_entries.insert(key, secret);
+    return {};
+}
+
+Error MemorySecretStore::remove(const QString &key)
+{
+    blockAsConfigured();
+    return removeNow(key);
+}
+
+Error MemorySecretStore::removeNow(const QString &key)
+{
+    ++m_operations;
+    if (m_unavailable)
+        return unavailableError();
+    if (key.isEmpty())
+        return emptyKeyError();
+    const QMutexLocker locker(&m_mutex);
     m_entries.remove(key); // removing a missing entry succeeds, like the real keychain
     return {};
 }
 
 Error MemorySecretStore::probe()
+{
+    blockAsConfigured();
+    return probeNow();
+}
+
+Error MemorySecretStore::probeNow()
 {
     ++m_operations;
     return m_unavailable ? unavailableError() : Error{};
@@ -76,8 +119,10 @@ QString MemorySecretStore::displayName() const
 
 Result<QStringList> MemorySecretStore::storedKeys()
 {
+    blockAsConfigured();
     if (m_unavailable)
         return unavailableError();
+    const QMutexLocker locker(&m_mutex);
     QStringList keys = m_entries.keys();
     keys.sort();
     return keys;
@@ -96,10 +141,11 @@ SecretJob *MemorySecretStore::answerLater(std::function<void(SecretJob *)> answe
         ++m_answered;
         answer(job);
     };
-    if (m_latency.count() <= 0)
+    const std::chrono::milliseconds latency = m_latency;
+    if (latency.count() <= 0)
         QMetaObject::invokeMethod(job, respond, Qt::QueuedConnection);
     else
-        QTimer::singleShot(m_latency, Qt::PreciseTimer, job, respond);
+        QTimer::singleShot(latency, Qt::PreciseTimer, job, respond);
     return job;
 }
 
@@ -108,24 +154,24 @@ SecretJob *MemorySecretStore::readMany(const QStringList &keys)
     return answerLater([this, keys](SecretJob *job) {
         QHash<QString, Result<QString>> results;
         for (const QString &key : keys)
-            results.insert(key, read(key));
+            results.insert(key, readNow(key));
         job->finishLater(m_unavailable ? unavailableError() : Error{}, std::move(results));
     });
 }
 
 SecretJob *MemorySecretStore::writeLater(const QString &key, const QString &secret)
 {
-    return answerLater([this, key, secret](SecretJob *job) { job->finishLater(write(key, secret)); });
+    return answerLater([this, key, secret](SecretJob *job) { job->finishLater(writeNow(key, secret)); });
 }
 
 SecretJob *MemorySecretStore::removeLater(const QString &key)
 {
-    return answerLater([this, key](SecretJob *job) { job->finishLater(remove(key)); });
+    return answerLater([this, key](SecretJob *job) { job->finishLater(removeNow(key)); });
 }
 
 SecretJob *MemorySecretStore::probeLater()
 {
-    return answerLater([this](SecretJob *job) { job->finishLater(probe()); });
+    return answerLater([this](SecretJob *job) { job->finishLater(probeNow()); });
 }
 
 } // namespace hftm

@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <utility>
+
 namespace hftm {
 
 namespace {
@@ -91,8 +93,25 @@ void FileWatcher::onEvent()
     m_debounce.start(); // restarts: one signal after the burst of a write + rename settles
 }
 
+void FileWatcher::hold()
+{
+    ++m_holds;
+}
+
+void FileWatcher::release()
+{
+    if (m_holds == 0 || --m_holds > 0)
+        return;
+    if (std::exchange(m_settledWhileHeld, false))
+        onSettled(); // an outside change made meanwhile still differs from what the owner accepted
+}
+
 void FileWatcher::onSettled()
 {
+    if (m_holds > 0) {
+        m_settledWhileHeld = true;
+        return;
+    }
     QHash<QString, QByteArray> now = fingerprints();
     if (now == m_accepted)
         return; // the owner's own write, or a touch that changed nothing

@@ -24,6 +24,12 @@ public:
     void acceptCurrent();
     // The same for one of the files (the owner wrote only that one, and read none of the others).
     void accept(const QString &file);
+    // While held, nothing is reported: another thread is writing an edit of the owner's, and the files are
+    // half-way between two states the owner knows. Holds nest. The last release() looks once more at what
+    // settled meanwhile, so call it after the owner accepted the edit's result (acceptCurrent()).
+    void hold();
+    void release();
+    bool isHeld() const { return m_holds > 0; }
 
 signals:
     // A watched file differs from what was last accepted; once per burst.
@@ -39,6 +45,8 @@ private:
     QFileSystemWatcher m_watcher;
     QTimer m_debounce;
     QHash<QString, QByteArray> m_accepted;
+    int m_holds = 0;
+    bool m_settledWhileHeld = false;
 };
 
 } // namespace hftm

@@ -75,6 +75,12 @@ std::optional<TokenRecord> TokenStore::token(const QString &name) const
     return std::nullopt;
 }
 
+void TokenStore::acceptOwnEdit(const QStringList &notes)
+{
+    refreshAfterOwnWrite();
+    m_syncNotes << notes;
+}
+
 Settings TokenStore::settings() const
 {
     if (m_cached)

@@ -96,6 +96,13 @@ public:
     std::optional<TokenRecord> token(const QString &name) const;
     ActiveToken active() const { return m_active; }
     const Options &options() const { return m_options; }
+    // What this store was built with, so StoreEditor's worker can build its twin over the same places.
+    SecretStore *secretStore() const { return m_secrets; }
+    GitCredential *gitCredential() const { return m_git; }
+    // Another store over the same files (StoreEditor's worker) has just made an edit for this one: read the
+    // files again and take them as this store's own writes (the watcher reports no outside change and
+    // nothing is imported), with the edit's notes as the latest syncNotes().
+    void acceptOwnEdit(const QStringList &notes = {});
     Settings settings() const;
     QString
     endpointFor(const QString &name) const; // HF_ENDPOINT, else per-token, else settings, else default
