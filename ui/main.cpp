@@ -6,7 +6,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QIcon>
 
 namespace {
 const QCommandLineOption &minimizedOption()
@@ -53,8 +52,6 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     describe(app, parser);
     QApplication::setDesktopFileName(QStringLiteral("io.github.hftokenmanager.HFTokenManager"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("hf-token-manager"),
-                                                 QIcon(QStringLiteral(":/icons/hf-token-manager.svg"))));
 
     // A second launch shows the running instance's window and leaves.
     hftm::SingleInstance instance;
@@ -67,6 +64,7 @@ int main(int argc, char *argv[])
     hftm::MainWindow window(*context);
     hftm::AppOptions options;
     options.startMinimized = parser.isSet(minimizedOption());
+    options.windowIcon = true; // after the first frame: the SVG icon engine is not on its path
     hftm::AppController controller(*context, &window, options);
     QObject::connect(&instance, &hftm::SingleInstance::showRequested, &controller,
                      &hftm::AppController::showWindow);

@@ -27,6 +27,7 @@ std::unique_ptr<AppContext> AppContext::fromEnvironment(const QProcessEnvironmen
     // only when a secret is asked for), and switching the mode in Settings must find a keychain to use.
     parts.secrets = makeSystemSecretStore(parts.options.identity);
     parts.git = std::make_unique<GitCredential>(QStringLiteral("git"), env);
+    parts.loadLater = true; // the window reads the files once its first frame is on screen
     return std::make_unique<AppContext>(std::move(parts));
 }
 
@@ -41,6 +42,15 @@ AppContext::AppContext(Parts parts)
     , m_clipboard(std::make_unique<ClipboardGuard>(QGuiApplication::clipboard()))
 {
     m_hub->setClock(m_now);
+    if (!parts.loadLater)
+        loadStore();
+}
+
+void AppContext::loadStore()
+{
+    if (m_storeLoaded)
+        return;
+    m_storeLoaded = true;
     // Reads huggingface_hub's files and our metadata only; no secret leaves the keychain here. What `hf`
     // added is listed at once and copied into the keychain in the background.
     m_store->importChanges();

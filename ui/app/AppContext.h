@@ -24,6 +24,10 @@ public:
         std::unique_ptr<SecretStore> secrets; // null: no keychain at all (files-only use)
         std::unique_ptr<GitCredential> git;   // null: git integration off
         NowFunction now = &systemNow;
+        // The app's start-up: the store reads its files in loadStore(), after the window's first frame
+        // (what that frame shows does not grow with the number of tokens). Tests leave it off and get
+        // a store that is read by the time the constructor returns.
+        bool loadLater = false;
     };
 
     // The real thing: the OS keychain, git from PATH, paths and endpoint from the environment.
@@ -34,6 +38,10 @@ public:
     ~AppContext();
     AppContext(const AppContext &) = delete;
     AppContext &operator=(const AppContext &) = delete;
+
+    // Reads the store's files and starts watching them, once; the constructor did unless loadLater.
+    void loadStore();
+    bool storeLoaded() const { return m_storeLoaded; }
 
     TokenStore *store() const { return m_store.get(); }
     SecretStore *secrets() const { return m_secrets.get(); }
@@ -53,6 +61,7 @@ private:
     std::unique_ptr<TokenValidator> m_validator;
     std::unique_ptr<ClipboardGuard> m_clipboard;
     MessageBoxes m_messages;
+    bool m_storeLoaded = false;
 };
 
 } // namespace hftm

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QIcon>
 #include <QSessionManager>
 
 namespace hftm {
@@ -72,12 +73,30 @@ AppController::~AppController() = default;
 
 void AppController::start()
 {
+    if (m_options.startMinimized)
+        m_window->loadStore(); // no frame to wait for: the tray shows the tokens at once
     m_controller->showWhenAvailable();
     if (!m_options.startMinimized)
         m_window->show();
     else if (!m_controller->isTrayShown())
         m_grace.start(m_options.trayGrace);
     m_tick.start(m_options.tick);
+    if (m_context.storeLoaded()) {
+        startBackground();
+        return;
+    }
+    // The window reads the store after its first frame; what needs the tokens starts after that.
+    connect(m_window, &MainWindow::firstFrameShown, this, &AppController::startBackground,
+            Qt::SingleShotConnection);
+}
+
+void AppController::startBackground()
+{
+    // The window icon's SVG engine and the network watcher's plugin load here, off the first frame.
+    if (m_options.windowIcon) {
+        QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("hf-token-manager"),
+                                                     QIcon(QStringLiteral(":/icons/hf-token-manager.svg"))));
+    }
     m_revalidator->start();
     if (m_options.watchNetwork)
         m_revalidator->watchNetwork();

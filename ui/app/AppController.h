@@ -24,6 +24,7 @@ struct AppOptions {
     // --minimized without a tray host yet (login): how long to wait for one before showing the window.
     std::chrono::milliseconds trayGrace{10000};
     std::chrono::milliseconds tick{std::chrono::hours(1)}; // re-evaluates icon and due notifications
+    bool windowIcon = false; // the app's icon (theme, else the bundled SVG), set once the window is up
 };
 
 // The desktop app's controller, the one entry point main() calls once the main window exists: builds the
@@ -48,6 +49,7 @@ public Q_SLOTS:
     void quit();
 
 private:
+    void startBackground(); // revalidation, the network watcher, the window icon: once the tokens are read
     void onTrayShown();
     void evaluate();
 

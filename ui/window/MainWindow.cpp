@@ -59,11 +59,32 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     clock->start(TimeTextRefreshMs);
     connect(clock, &QTimer::timeout, m_model, &TokenTableModel::timeMoved);
 
-    if (!selectToken(context.store()->active().name) && m_proxy->rowCount() > 0)
+    if (context.storeLoaded()) {
+        showLoadedStore();
+    } else {
+        // The first frame is the same for 10 tokens or 500: the rows, their column widths and the
+        // banners follow it. Until then nothing half-read is shown as if it were all there is.
+        onCurrentNameChanged();
+        statusBar()->showMessage(tr("Loading tokens\u2026"));
+    }
+    resize(1100, 640);
+}
+
+void MainWindow::loadStore()
+{
+    if (m_context.storeLoaded())
+        return;
+    m_context.loadStore();
+    statusBar()->clearMessage();
+    showLoadedStore();
+}
+
+void MainWindow::showLoadedStore()
+{
+    if (!selectToken(m_context.store()->active().name) && m_proxy->rowCount() > 0)
         m_table->setCurrentIndex(m_proxy->index(0, TokenTableModel::NameColumn));
     onCurrentNameChanged();
     refreshBanners(); // what the files say is known now; the keychain's part follows the first frame
-    resize(1100, 640);
 }
 
 MainWindow::~MainWindow() = default;
@@ -261,11 +282,13 @@ void MainWindow::refreshBanners()
 
 bool MainWindow::event(QEvent *event)
 {
-    // What the first frame does not need waits until it is on screen: the keychain probe, and whatever
-    // firstFrameShown starts (the tray), never between exec and the first paint.
+    // What the first frame does not need waits until it is on screen: reading the store (when the
+    // context left it for later), the keychain probe, and whatever firstFrameShown starts (the tray),
+    // never between exec and the first paint.
     if (event->type() == QEvent::Paint && !m_firstFrameShown) {
         m_firstFrameShown = true;
         QTimer::singleShot(0, this, [this] {
+            loadStore();
             checkKeychain();
             emit firstFrameShown();
         });

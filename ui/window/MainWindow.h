@@ -51,6 +51,9 @@ public:
 public slots:
     // Asks the keychain whether it answers, in the background; "Checking the keychain…" meanwhile.
     void checkKeychain();
+    // A context built with loadLater: reads the store now (the first frame does this by itself) and
+    // shows it, the active token selected. Nothing happens when it was read already.
+    void loadStore();
 
 signals:
     void firstFrameShown(); // the first frame is on screen: what it did not show may be built now
@@ -64,6 +67,7 @@ private:
     void buildMenus();
     void connectActions();
     void onStoreChanged();
+    void showLoadedStore(); // selects the active token (else the first row) and says what the files hold
     void onCurrentNameChanged();
     void refreshBanners();
     QStringList removedOutsideNames() const; // tokens `hf auth logout` took out of the files

@@ -151,16 +151,23 @@ int runApp(int argc, char *argv[])
     CountingSecretStore *counter = counting.get();
     parts.secrets = std::move(counting);
     parts.git = std::make_unique<GitCredential>();
+    parts.loadLater = true; // as AppContext::fromEnvironment
     const double appReady = sinceMain.nsecsElapsed() / 1e6;
     AppContext context(std::move(parts));
     const double contextReady = sinceMain.nsecsElapsed() / 1e6;
     MainWindow window(context);
-    AppController controller(context, &window, AppOptions{});
+    AppOptions options;
+    options.windowIcon = true; // as ui/main.cpp
+    AppController controller(context, &window, options);
     const double windowReady = sinceMain.nsecsElapsed() / 1e6;
     if (qEnvironmentVariableIsSet("HFTM_BENCH_PHASES")) // where the time goes, for whoever tunes it
         std::fprintf(stderr, "phases: QApplication %.1f ms, AppContext %.1f ms, MainWindow+tray %.1f ms\n",
                      appReady, contextReady - appReady, windowReady - contextReady);
-    new bench::FirstPaint(&window, sinceMain, [counter, &context] {
+    double beforeStart = 0, afterStart = 0;
+    new bench::FirstPaint(&window, sinceMain, [counter, &context, &beforeStart, &afterStart, &sinceMain] {
+        if (qEnvironmentVariableIsSet("HFTM_BENCH_PHASES"))
+            std::fprintf(stderr, "phases: start() %.1f ms, then to the first paint %.1f ms\n",
+                         afterStart - beforeStart, sinceMain.nsecsElapsed() / 1e6 - afterStart);
         return QStringLiteral("rows=%1 reads=%2 writes=%3 removes=%4 probes=%5 enumerations=%6")
             .arg(context.store()->tokens().size())
             .arg(counter->reads)
@@ -169,7 +176,9 @@ int runApp(int argc, char *argv[])
             .arg(counter->probes)
             .arg(counter->enumerations);
     });
+    beforeStart = sinceMain.nsecsElapsed() / 1e6;
     controller.start(); // shows the window
+    afterStart = sinceMain.nsecsElapsed() / 1e6;
     return app.exec();
 }
 
@@ -288,6 +297,16 @@ int main(int argc, char *argv[])
         return runApp(argc, argv);
 
     QCoreApplication app(argc, argv);
+    if (args.contains(QStringLiteral("--seed-only"))) {
+        // For profiling one start by hand (perf, massif): seeds DIR as a measured run would, and leaves
+        // it; run inside tests/with-keyring.sh, then start `--child-app` with the environment it prints.
+        const QString root = option(QStringLiteral("--seed-only"), QString());
+        const QProcessEnvironment env = scratchEnvironment(root);
+        const int status = seed(option(QStringLiteral("--count"), QStringLiteral("200")).toInt(), env);
+        for (const char *name : {"HF_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
+            say(QStringLiteral("%1=%2").arg(QString::fromLatin1(name), env.value(QString::fromLatin1(name))));
+        return status;
+    }
     const int runs = option(QStringLiteral("--runs"), QStringLiteral("15")).toInt();
     if (args.contains(QStringLiteral("--count")))
         return measureCount(option(QStringLiteral("--count"), QStringLiteral("200")).toInt(), runs);
