@@ -10,8 +10,12 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QIcon>
+#include <QPalette>
+#include <QStyle>
 #include <QTest>
 #include <QTranslator>
+
+#include <cmath>
 
 using namespace hftm;
 using namespace hftm::test;
@@ -80,6 +84,7 @@ private slots:
     void filterFindsStates();
     void filterFindsTranslatedStates();
     void checkingComesAndGoes();
+    void coloursReadOnLightAndDark();
 
 private:
     void record(const QString &name, TokenStatus status, const QDateTime &expires = {}, qint64 ago = 0);
@@ -364,6 +369,40 @@ void TokenStatusColumnTest::checkingComesAndGoes()
     m_model->setChecking({});
     QCOMPARE(at(QStringLiteral("invalid"), TokenTableModel::StatusColumn).data().toString(),
              QStringLiteral("invalid"));
+}
+
+// WCAG's contrast ratio: 4.5:1 is what body text needs.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double x = luminance(a) + 0.05;
+    const double y = luminance(b) + 0.05;
+    return x > y ? x / y : y / x;
+}
+
+void TokenStatusColumnTest::coloursReadOnLightAndDark()
+{
+    QPalette light = QApplication::style()->standardPalette();
+    light.setColor(QPalette::Base, Qt::white);
+    QPalette dark = light;
+    dark.setColor(QPalette::Base, QColor(42, 42, 42));
+    dark.setColor(QPalette::AlternateBase, QColor(53, 53, 53));
+    for (const QPalette &palette : {light, dark}) {
+        for (TokenState state :
+             {TokenState::Valid, TokenState::Expiring, TokenState::Expired, TokenState::Invalid}) {
+            const QColor color = TokenStateStyle::color(state, palette);
+            QVERIFY(color.isValid());
+            for (QPalette::ColorRole role : {QPalette::Base, QPalette::AlternateBase})
+                QVERIFY2(
+                    contrast(color, palette.color(role)) >= 4.5,
+                    qPrintable(tokenStateId(state) + QStringLiteral(" on ") + palette.color(role).name()));
+        }
+    }
 }
 
 QTEST_MAIN(TokenStatusColumnTest)
