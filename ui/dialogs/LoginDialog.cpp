@@ -1,6 +1,7 @@
 #include "ui/dialogs/LoginDialog.h"
 
 #include "core/files/TokenText.h"
+#include "core/store/StoreEditor.h"
 #include "core/store/TokenStore.h"
 #include "ui/dialogs/PastedTokenCheck.h"
 #include "ui/dialogs/StatusLine.h"
@@ -260,6 +261,8 @@ void LoginDialog::openTokenPage()
 
 void LoginDialog::done(int result)
 {
+    if (m_saving && result != QDialog::Accepted)
+        return; // Escape or the close button while saving: the save finishes (or fails) first
     m_remask.stop();
     m_check->cancel();
     // Drop the secret from the widget tree as soon as the dialog is finished with it.
@@ -372,7 +375,7 @@ void LoginDialog::updateState()
                            (status == TokenStatus::Valid || (unverifiable && m_unvalidatedBox->isChecked()));
     const bool canSave = !m_secret.isEmpty() && m_duplicateOf.isEmpty() && verdictOk && m_nameOk &&
                          (!m_nameTaken || m_replaceBox->isChecked());
-    m_saveButton->setEnabled(canSave);
+    m_saveButton->setEnabled(canSave && !m_saving);
 }
 
 void LoginDialog::save()
@@ -389,19 +392,34 @@ void LoginDialog::save()
     if (m_check->status() == TokenStatus::Valid)
         whoami = m_check->whoami();
 
-    m_saveStatus->clear();
-    // The keychain write is synchronous but bounded by its own timeout.
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const Result<TokenRecord> added = m_store->add(name, m_secret, options, whoami);
-    QGuiApplication::restoreOverrideCursor();
-    if (!added) {
-        m_saveStatus->setMessage(StatusLine::Kind::Error,
-                                 tr("The token was not saved: %1").arg(added.error().message));
-        return;
-    }
-    m_savedName = added->name;
-    m_gitSkipped = options.registerWithGit && !added->gitRegistered;
-    accept();
+    // The keychain write happens off this thread: the dialog keeps painting, and holds still (no other
+    // save, no edits of what is being saved, no close) until it is done, which its timeout bounds.
+    setSaving(true);
+    m_saveStatus->setMessage(StatusLine::Kind::Busy, tr("Saving \u201C%1\u201D\u2026").arg(name));
+    StoreEditJob *job = StoreEditor::of(m_store)->add(name, m_secret, options, whoami);
+    connect(job, &StoreEditJob::finished, this, [this, options](StoreEditJob *done) {
+        setSaving(false);
+        const StoreEditOutcome &outcome = done->outcome();
+        if (outcome.error || !outcome.record) {
+            m_saveStatus->setMessage(StatusLine::Kind::Error,
+                                     tr("The token was not saved: %1").arg(outcome.error.message));
+            updateState();
+            return;
+        }
+        m_saveStatus->clear();
+        m_savedName = outcome.record->name;
+        m_gitSkipped = options.registerWithGit && !outcome.record->gitRegistered;
+        accept();
+    });
+}
+
+void LoginDialog::setSaving(bool saving)
+{
+    m_saving = saving;
+    m_tokenEdit->setReadOnly(saving);
+    m_nameEdit->setReadOnly(saving);
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(!saving);
+    m_saveButton->setEnabled(!saving && m_saveButton->isEnabled());
 }
 
 } // namespace hftm

@@ -24,7 +24,7 @@ class WhoamiSummaryWidget;
 
 // Modal "paste a token" dialog: trims and checks the pasted text, has the Hub validate it (debounced;
 // an answer for text that changed meanwhile is dropped), explains the verdict, names the token and
-// stores it through TokenStore::add().
+// stores it through the store's StoreEditor (TokenStore::add() off the GUI thread).
 class LoginDialog : public QDialog {
     Q_OBJECT
 public:
@@ -59,6 +59,7 @@ private:
     void setRevealed(bool revealed);
     void openTokenPage();
     void save();
+    void setSaving(bool saving);
     void updateState();
     void updateTokenStatus();
     void updateNameStatus();
@@ -94,6 +95,7 @@ private:
     QString m_replaceTarget; // the name the replace checkbox currently refers to
     QString m_savedName;
     bool m_gitSkipped = false;
+    bool m_saving = false; // the store is writing the token: the form holds still until it is done
 };
 
 } // namespace hftm

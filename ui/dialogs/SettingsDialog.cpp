@@ -1,6 +1,7 @@
 #include "ui/dialogs/SettingsDialog.h"
 
 #include "core/hub/HubClient.h"
+#include "core/store/StoreEditor.h"
 #include "core/store/TokenStore.h"
 #include "ui/dialogs/StatusLine.h"
 
@@ -170,32 +171,54 @@ void SettingsDialog::validateEndpoint()
                 .arg(inForce));
     else
         m_endpointStatus->clear();
-    m_okButton->setEnabled(!error);
+    m_okButton->setEnabled(!error && !m_moving);
 }
 
 void SettingsDialog::accept()
 {
-    if (!m_okButton->isEnabled())
-        return; // Enter in a field must not bypass an invalid endpoint
+    if (!m_okButton->isEnabled() || m_moving)
+        return; // Enter in a field must not bypass an invalid endpoint, nor start a second move
     m_saveStatus->clear();
     const StorageMode mode = selectedStorageMode();
-    if (mode != m_store->settings().storageMode) {
-        // Moving secrets touches the keychain and may take a moment; the dialog stays open on failure.
-        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-        const Error error = m_store->setStorageMode(mode);
-        QGuiApplication::restoreOverrideCursor();
-        if (error) {
+    if (mode == m_store->settings().storageMode) {
+        saveAndClose(mode);
+        return;
+    }
+    // Moving secrets touches the keychain and may take a while: off this thread, with the dialog
+    // painting and OK held back meanwhile; it stays open on failure.
+    m_moving = true;
+    m_okButton->setEnabled(false);
+    m_saveStatus->setMessage(StatusLine::Kind::Busy,
+                             tr("Moving the tokens to where they are now kept\u2026"));
+    StoreEditJob *job = StoreEditor::of(m_store)->setStorageMode(mode);
+    connect(job, &StoreEditJob::finished, this, [this, mode](StoreEditJob *done) {
+        m_moving = false;
+        validateEndpoint(); // OK follows the endpoint again
+        if (done->error()) {
             m_saveStatus->setMessage(StatusLine::Kind::Error,
-                                     tr("The storage mode was not changed: %1").arg(error.message));
+                                     tr("The storage mode was not changed: %1").arg(done->error().message));
             return;
         }
-    }
+        m_saveStatus->clear();
+        saveAndClose(mode);
+    });
+}
+
+void SettingsDialog::reject()
+{
+    if (!m_moving) // the move finishes (or fails) first; its timeout bounds the wait
+        QDialog::reject();
+}
+
+void SettingsDialog::saveAndClose(StorageMode mode)
+{
     Settings settings = m_store->settings(); // keeps what this dialog does not edit (tray hints, …)
     settings.storageMode = mode;
     settings.endpoint = normalizedEndpoint();
     settings.expiryWarningDays = m_expiryDays->value();
     settings.clipboardTimeoutSeconds = m_clipboardSeconds->value();
     settings.revalidateIntervalHours = m_revalidateHours->value();
+    // The metadata file alone, no keychain: quick enough to write here.
     if (const Error error = m_store->saveSettings(settings)) {
         m_saveStatus->setMessage(StatusLine::Kind::Error,
                                  tr("Settings were not saved: %1").arg(error.message));

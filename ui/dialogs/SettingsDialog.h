@@ -17,13 +17,15 @@ class StatusLine;
 class TokenStore;
 
 // Preferences: where secrets are kept, the Hub endpoint, expiry warning, clipboard timeout and
-// revalidation interval. Applies them on OK through TokenStore; an error keeps the dialog open.
+// revalidation interval. Applies them on OK through TokenStore (a storage-mode move through its
+// StoreEditor, off the GUI thread); an error keeps the dialog open.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
     explicit SettingsDialog(TokenStore *store, QWidget *parent = nullptr);
 
     void accept() override;
+    void reject() override;
 
     StorageMode selectedStorageMode() const;
     // The endpoint as it will be saved: trimmed, trailing '/' removed; empty means the default.
@@ -33,6 +35,7 @@ private:
     QWidget *buildStorageGroup();
     void load(const Settings &settings);
     void validateEndpoint();
+    void saveAndClose(StorageMode mode);
 
     TokenStore *m_store;
     QButtonGroup *m_modes = nullptr;
@@ -44,6 +47,7 @@ private:
     StatusLine *m_saveStatus = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_okButton = nullptr;
+    bool m_moving = false; // a storage-mode move is being written
 };
 
 } // namespace hftm

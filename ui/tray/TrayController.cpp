@@ -1,6 +1,7 @@
 #include "ui/tray/TrayController.h"
 
 #include "core/notify/TokenHealth.h"
+#include "core/store/StoreEditor.h"
 #include "core/store/TokenStore.h"
 #include "ui/common/RelativeTime.h"
 
@@ -313,15 +314,19 @@ void TrayController::onTokenTriggered(QAction *action)
     const std::optional<TokenRecord> record = m_store->token(name);
     if (record && record->active && m_store->active().source == ActiveToken::Source::TokenFile)
         return; // already the token file: nothing to write
-    // The same call as the window's "Make active" and `hftoken switch`; it also re-registers the token
-    // with git when it is marked so.
-    if (const Error error = m_store->switchTo(name)) {
-        refresh(); // the exclusive group checked the clicked item; show what is really active
-        Q_EMIT switchFailed(name, error.message);
-        showNotification(tr("Could not switch token"), error.message, true);
-        return;
-    }
-    Q_EMIT switched(name);
+    // The same edit as the window's "Make active" and `hftoken switch`; it also re-registers the token
+    // with git when it is marked so. Queued behind any edit the window is making, and run off this
+    // thread: the menu and the window keep answering while the keychain does.
+    StoreEditJob *job = StoreEditor::of(m_store)->switchTo(name);
+    connect(job, &StoreEditJob::finished, this, [this, name](StoreEditJob *done) {
+        if (const Error error = done->error()) {
+            refresh(); // the exclusive group checked the clicked item; show what is really active
+            Q_EMIT switchFailed(name, error.message);
+            showNotification(tr("Could not switch token"), error.message, true);
+            return;
+        }
+        Q_EMIT switched(name);
+    });
 }
 
 void TrayController::onActivated(int reason)

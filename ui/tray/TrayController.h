@@ -22,7 +22,8 @@ class TokenStore;
 
 // The tray: owns the QSystemTrayIcon and its menu (tokens as exclusive checkable items, then Validate
 // all, Add token…, Open manager, Quit), draws the active token's state, switches tokens through
-// TokenStore::switchTo (the one switch path) and emits "requested" signals for everything else.
+// TokenStore::switchTo (the one switch path, run by the store's StoreEditor off the GUI thread) and
+// emits "requested" signals for everything else.
 // Works without a tray host (tests drive the menu offscreen); shows the icon once a host appears.
 class TrayController : public QObject {
     Q_OBJECT

@@ -4,6 +4,7 @@
 #include "core/runs/CheckRun.h"
 #include "core/runs/CheckRunSummary.h"
 #include "core/secrets/SecretJob.h"
+#include "core/store/StoreEditor.h"
 #include "ui/access/AccessWindow.h"
 #include "ui/app/AppContext.h"
 #include "ui/dialogs/LoginDialog.h"
@@ -17,6 +18,7 @@
 #include "ui/window/TokenTableModel.h"
 #include "ui/window/TokenTableView.h"
 
+#include <QAction>
 #include <QDir>
 #include <QEvent>
 #include <QLineEdit>
@@ -184,6 +186,8 @@ void MainWindow::connectActions()
 {
     TokenStore *store = m_context.store();
     connect(store, &TokenStore::changed, this, &MainWindow::onStoreChanged);
+    // While an edit is being written, no other can be started from here (the tray's queue behind it).
+    connect(StoreEditor::of(store), &StoreEditor::busyChanged, this, &MainWindow::updateActions);
     connect(m_selection, &SelectionKeeper::currentNameChanged, this, &MainWindow::onCurrentNameChanged);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &TokenFilterProxy::setSearchText);
     connect(m_search, &QLineEdit::returnPressed, m_table, qOverload<>(&QWidget::setFocus));
@@ -263,6 +267,10 @@ void MainWindow::updateActions()
                       m_validation->isRunning());
     m_actions->setRestorable(record && record->missingFromFiles &&
                              record->storage.testFlag(StorageLocation::Keychain));
+    if (StoreEditor::of(m_context.store())->isBusy()) {
+        for (QAction *edit : {m_actions->makeActive, m_actions->rename, m_actions->remove, m_actions->restore})
+            edit->setEnabled(false);
+    }
 }
 
 void MainWindow::refreshBanners()
@@ -318,12 +326,19 @@ void MainWindow::checkKeychain()
         m_keychainProbe = nullptr;
         m_keychainChecking = false;
         m_keychainError = job->error();
-        // Attributes only, no secret, and only once the keychain answered.
-        const Result<QStringList> orphans =
-            m_keychainError ? Result<QStringList>(QStringList()) : m_context.store()->orphanedKeychainItems();
-        m_orphanedItems = orphans ? *orphans : QStringList();
-        refreshBanners();
-        emit keychainChecked();
+        if (m_keychainError) {
+            m_orphanedItems.clear();
+            refreshBanners();
+            emit keychainChecked();
+            return;
+        }
+        // Attributes only, no secret, and only once the keychain answered; looked up off this thread.
+        StoreEditJob *orphans = StoreEditor::of(m_context.store())->findOrphanedKeychainItems();
+        connect(orphans, &StoreEditJob::finished, this, [this](StoreEditJob *done) {
+            m_orphanedItems = done->error() ? QStringList() : done->outcome().names;
+            refreshBanners();
+            emit keychainChecked();
+        });
     });
 }
 

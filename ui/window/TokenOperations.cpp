@@ -3,6 +3,7 @@
 #include "ui/app/AppContext.h"
 
 #include "core/secrets/SecretJob.h"
+#include "core/store/StoreEditor.h"
 
 #include <QDir>
 #include <QWidget>
@@ -37,13 +38,27 @@ void TokenOperations::readSecret(const QString &name, const QString &purpose,
     });
 }
 
+StoreEditor *TokenOperations::editor() const
+{
+    return StoreEditor::of(m_context.store());
+}
+
+void TokenOperations::whenDone(StoreEditJob *job, std::function<void(const StoreEditOutcome &)> then)
+{
+    connect(job, &StoreEditJob::finished, this,
+            [then = std::move(then)](StoreEditJob *done) { then(done->outcome()); });
+}
+
 void TokenOperations::makeActive(const QString &name)
 {
-    if (const Error error = m_context.store()->switchTo(name)) {
-        report(tr("Could not make \u201C%1\u201D active").arg(name), error);
-        return;
-    }
-    emit statusMessage(tr("\u201C%1\u201D is now the active token.").arg(name));
+    emit statusMessage(tr("Making \u201C%1\u201D active\u2026").arg(name));
+    whenDone(editor()->switchTo(name), [this, name](const StoreEditOutcome &outcome) {
+        if (outcome.error) {
+            report(tr("Could not make \u201C%1\u201D active").arg(name), outcome.error);
+            return;
+        }
+        emit statusMessage(tr("\u201C%1\u201D is now the active token.").arg(name));
+    });
 }
 
 void TokenOperations::rename(const QString &name)
@@ -53,12 +68,15 @@ void TokenOperations::rename(const QString &name)
     if (!to || to->trimmed() == name)
         return;
     const QString newName = to->trimmed();
-    if (const Error error = m_context.store()->rename(name, newName)) {
-        report(tr("Could not rename \u201C%1\u201D").arg(name), error);
-        return;
-    }
-    emit renamed(name, newName);
-    emit statusMessage(tr("Renamed \u201C%1\u201D to \u201C%2\u201D.").arg(name, newName));
+    emit statusMessage(tr("Renaming \u201C%1\u201D to \u201C%2\u201D\u2026").arg(name, newName));
+    whenDone(editor()->rename(name, newName), [this, name, newName](const StoreEditOutcome &outcome) {
+        if (outcome.error) {
+            report(tr("Could not rename \u201C%1\u201D").arg(name), outcome.error);
+            return;
+        }
+        emit renamed(name, newName);
+        emit statusMessage(tr("Renamed \u201C%1\u201D to \u201C%2\u201D.").arg(name, newName));
+    });
 }
 
 QString TokenOperations::removeQuestion(const QString &name) const
@@ -95,19 +113,21 @@ void TokenOperations::remove(const QString &name)
         return;
     if (!m_context.messages().confirm(m_window, tr("Remove Token"), question, tr("Remove")))
         return;
-    const Result<RemoveReport> removed = m_context.store()->remove(name);
-    if (!removed) {
-        report(tr("Could not remove \u201C%1\u201D").arg(name), removed.error());
-        return;
-    }
-    if (!removed->failures.isEmpty()) {
-        // Some places kept it: say which, so the user can fix the cause and remove again.
-        m_context.messages().warning(m_window, tr("\u201C%1\u201D was not removed everywhere").arg(name),
-                                     removed->failures.join(QLatin1Char('\n')));
-        emit statusMessage(tr("\u201C%1\u201D was removed only partly.").arg(name));
-        return;
-    }
-    emit statusMessage(tr("Removed \u201C%1\u201D.").arg(name));
+    emit statusMessage(tr("Removing \u201C%1\u201D\u2026").arg(name));
+    whenDone(editor()->remove(name), [this, name](const StoreEditOutcome &outcome) {
+        if (outcome.error) {
+            report(tr("Could not remove \u201C%1\u201D").arg(name), outcome.error);
+            return;
+        }
+        if (!outcome.removal.failures.isEmpty()) {
+            // Some places kept it: say which, so the user can fix the cause and remove again.
+            m_context.messages().warning(m_window, tr("\u201C%1\u201D was not removed everywhere").arg(name),
+                                         outcome.removal.failures.join(QLatin1Char('\n')));
+            emit statusMessage(tr("\u201C%1\u201D was removed only partly.").arg(name));
+            return;
+        }
+        emit statusMessage(tr("Removed \u201C%1\u201D.").arg(name));
+    });
 }
 
 void TokenOperations::copy(const QString &name)
@@ -130,27 +150,32 @@ void TokenOperations::moveIntoKeychain()
     // Re-applying the current mode copies every plaintext-only secret into the keychain (and, in
     // keychain-only mode, drops the plaintext copy); it never loses one.
     const StorageMode mode = m_context.store()->settings().storageMode;
-    if (const Error error = m_context.store()->setStorageMode(mode)) {
-        report(tr("Could not move tokens into the keychain"), error);
-        return;
-    }
-    emit statusMessage(tr("Tokens moved into the keychain."));
+    emit statusMessage(tr("Moving tokens into the keychain\u2026"));
+    whenDone(editor()->setStorageMode(mode), [this](const StoreEditOutcome &outcome) {
+        if (outcome.error) {
+            report(tr("Could not move tokens into the keychain"), outcome.error);
+            return;
+        }
+        emit statusMessage(tr("Tokens moved into the keychain."));
+    });
 }
 
 void TokenOperations::restore(const QStringList &names)
 {
-    QStringList restored;
-    for (const QString &name : names) {
-        if (const Error error = m_context.store()->restore(name)) {
-            report(tr("Could not restore \u201C%1\u201D").arg(name), error);
+    if (names.isEmpty())
+        return;
+    emit statusMessage(tr("Restoring %n token(s)\u2026", nullptr, int(names.size())));
+    whenDone(editor()->restore(names), [this, names](const StoreEditOutcome &outcome) {
+        if (outcome.error) {
+            // The edit stops at the first that fails: the one after those it restored.
+            report(tr("Could not restore \u201C%1\u201D").arg(names.value(outcome.names.size())),
+                   outcome.error);
             return;
         }
-        restored << name;
-    }
-    if (!restored.isEmpty())
-        emit statusMessage(
-            tr("Restored %1 to huggingface_hub's files.")
-                .arg(QStringLiteral("\u201C%1\u201D").arg(restored.join(QStringLiteral("\u201D, \u201C")))));
+        emit statusMessage(tr("Restored %1 to huggingface_hub's files.")
+                               .arg(QStringLiteral("\u201C%1\u201D")
+                                        .arg(outcome.names.join(QStringLiteral("\u201D, \u201C")))));
+    });
 }
 
 void TokenOperations::removeOrphans(const QStringList &names)
@@ -161,14 +186,17 @@ void TokenOperations::removeOrphans(const QStringList &names)
             .arg(QStringLiteral("\u201C%1\u201D").arg(names.join(QStringLiteral("\u201D, \u201C"))));
     if (!m_context.messages().confirm(m_window, tr("Remove Leftover Keychain Items"), text, tr("Remove")))
         return;
-    for (const QString &name : names) {
-        if (const Error error = m_context.store()->removeOrphanedKeychainItem(name)) {
-            report(tr("Could not remove the keychain item \u201C%1\u201D").arg(name), error);
+    emit statusMessage(tr("Removing %n leftover keychain item(s)\u2026", nullptr, int(names.size())));
+    whenDone(editor()->removeOrphanedKeychainItems(names), [this, names](const StoreEditOutcome &outcome) {
+        if (outcome.error) {
+            report(tr("Could not remove the keychain item \u201C%1\u201D")
+                       .arg(names.value(outcome.names.size())),
+                   outcome.error);
             return;
         }
-    }
-    emit orphansRemoved();
-    emit statusMessage(tr("Removed %n leftover keychain item(s).", nullptr, int(names.size())));
+        emit orphansRemoved();
+        emit statusMessage(tr("Removed %n leftover keychain item(s).", nullptr, int(names.size())));
+    });
 }
 
 } // namespace hftm

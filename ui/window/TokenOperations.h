@@ -14,10 +14,15 @@ class QWidget;
 namespace hftm {
 
 class AppContext;
+class StoreEditor;
+class StoreEditJob;
+struct StoreEditOutcome;
 
 // Carries out what the user asked for on one token — make active, rename, remove, copy, read for
-// reveal, move plaintext tokens into the keychain — through the store, asking and reporting through the
-// message-box wrapper. Holds no state of its own; the store's changed() refreshes everything shown.
+// reveal, move plaintext tokens into the keychain — through the store's StoreEditor, so the window keeps
+// painting while the keychain answers, asking and reporting through the message-box wrapper. Each edit
+// says it started in the status bar and reports when its job finishes. Holds no state of its own; the
+// store's changed() refreshes everything shown.
 class TokenOperations : public QObject {
     Q_OBJECT
 public:
@@ -50,6 +55,9 @@ private:
     void readSecret(const QString &name, const QString &purpose,
                     std::function<void(const QString &secret)> then);
     void report(const QString &title, const Error &error);
+    StoreEditor *editor() const;
+    // then() runs once the edit finished and the store shows its result.
+    void whenDone(StoreEditJob *job, std::function<void(const StoreEditOutcome &outcome)> then);
 
     AppContext &m_context;
     QWidget *m_window;

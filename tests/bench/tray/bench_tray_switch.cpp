@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QStorageInfo>
 #include <QTextStream>
 
@@ -74,8 +75,14 @@ int main(int argc, char *argv[])
     for (int n = 0; n < switches; ++n) {
         const int i = (n % 2 == 0) ? 1 + (n * 7) % (TokenCount - 1) : 0;
         QAction *action = tray.tokenAction(nameOf(i));
+        QSignalSpy landed(&tray, &TrayController::switched);
         timer.start();
         action->trigger();
+        // The switch is written off the GUI thread: timed until the tray hears it landed.
+        if (!landed.wait(10000)) {
+            out << "switch " << n << " to " << nameOf(i) << " never finished\n";
+            return 1;
+        }
         viaMenu << timer.nsecsElapsed() / 1e6;
         if (env.readFile(QStringLiteral("token")) != secretOf(i).toUtf8() || !action->isChecked()) {
             out << "switch " << n << " to " << nameOf(i) << " did not land\n";

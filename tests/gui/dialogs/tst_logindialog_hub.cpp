@@ -57,7 +57,7 @@ private slots:
         QCOMPARE(m_hub->requestCount(QStringLiteral("/api/whoami-v2")), 1); // debounced: one call
 
         saveButton()->click();
-        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        QTRY_COMPARE(m_dialog->result(), int(QDialog::Accepted)); // stored off the GUI thread
         QCOMPARE(m_dialog->savedName(), QStringLiteral("laptop-read"));
         const QByteArray stored = m_env->scratch.readFile(QStringLiteral("stored_tokens"));
         QVERIFY2(stored.contains("[laptop-read]\nhf_token = " + ReadToken.toLatin1()), stored.constData());
@@ -123,7 +123,7 @@ private slots:
         unvalidatedBox()->click();
         QVERIFY(saveButton()->isEnabled());
         saveButton()->click();
-        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        QTRY_COMPARE(m_dialog->result(), int(QDialog::Accepted)); // stored off the GUI thread
         const std::optional<TokenRecord> record = m_env->store->token(QStringLiteral("offline"));
         QVERIFY(record);
         QVERIFY(record->check.verdict != TokenStatus::Invalid);
@@ -162,7 +162,7 @@ private slots:
         QVERIFY(!replace->isChecked());
         replace->click();
         saveButton()->click();
-        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        QTRY_COMPARE(m_dialog->result(), int(QDialog::Accepted)); // stored off the GUI thread
         QCOMPARE(m_env->store->secret(QStringLiteral("laptop-read")).value(), ReadToken);
     }
 
@@ -200,7 +200,7 @@ private slots:
         for (const QString &text : exposedStrings(m_dialog.get(), QStringLiteral("tokenEdit")))
             QVERIFY2(!text.contains(middle), qPrintable(text));
         saveButton()->click();
-        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        QTRY_COMPARE(m_dialog->result(), int(QDialog::Accepted)); // stored off the GUI thread
         for (const QString &text : exposedStrings(m_dialog.get()))
             QVERIFY2(!text.contains(middle), qPrintable(text)); // after save, not even the field has it
     }

@@ -84,7 +84,9 @@ private slots:
                     item = action;
             }
             QVERIFY(item);
+            QSignalSpy switched(m_tray.get(), &TrayController::switched);
             item->trigger();
+            QVERIFY(switched.wait(10000)); // written off the GUI thread
             QCOMPARE(m_world->tokenFile(), secrets.at(i).toUtf8());
             QVERIFY(item->isChecked());
         }
@@ -101,7 +103,7 @@ private slots:
         menu->setActiveAction(m_tray->tokenAction(BobFine));
         QTest::keyClick(menu, Qt::Key_Return);
         QTRY_COMPARE(m_world->tokenFile(), BobSecret.toUtf8());
-        QCOMPARE(m_tray->trayState(), TrayState::Unchecked);
+        QTRY_COMPARE(m_tray->trayState(), TrayState::Unchecked); // once the store shows the switch
     }
 
 private:

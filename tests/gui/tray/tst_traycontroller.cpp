@@ -158,7 +158,7 @@ private slots:
         QSignalSpy switched(&tray, &TrayController::switched);
         QCOMPARE(m_world->tokenFile(), CiWriteSecret.toUtf8());
         tray.tokenAction(LaptopRead)->trigger();
-        QCOMPARE(switched.count(), 1);
+        QTRY_COMPARE(switched.count(), 1); // the switch is written off the GUI thread
         // Exactly what `hftoken switch` and huggingface_hub write: the raw token, no newline, 0600.
         QCOMPARE(m_world->tokenFile(), LaptopReadSecret.toUtf8());
         const QString path = QDir(m_world->env.hfHome()).filePath(QStringLiteral("token"));
@@ -179,7 +179,7 @@ private slots:
         m_world->env.writeFile(QStringLiteral("stored_tokens"),
                                "[ci-write]\nhf_token = " + CiWriteSecret.toUtf8() + "\n");
         tray.tokenAction(LaptopRead)->trigger();
-        QCOMPARE(failed.count(), 1);
+        QTRY_COMPARE(failed.count(), 1); // the switch is tried off the GUI thread
         QCOMPARE(notified.count(), 1);
         QCOMPARE(m_world->tokenFile(), CiWriteSecret.toUtf8());
         QVERIFY(tray.tokenAction(CiWrite)->isChecked());
@@ -194,10 +194,13 @@ private slots:
         QVERIFY(store->token(QStringLiteral("pusher"))->gitRegistered);
         git.clear();
         TrayController tray(store, m_world->clock());
+        QSignalSpy switched(&tray, &TrayController::switched); // switches finish off the GUI thread
         tray.tokenAction(LaptopRead)->trigger();
+        QTRY_COMPARE(switched.count(), 1);
         QCOMPARE(m_world->tokenFile(), LaptopReadSecret.toUtf8());
         QCOMPARE(git.log(), QByteArray()); // not registered: git never ran
         tray.tokenAction(QStringLiteral("pusher"))->trigger();
+        QTRY_COMPARE(switched.count(), 2);
         QCOMPARE(m_world->tokenFile(), pusherSecret.toUtf8());
         const QByteArray log = git.log();
         QVERIFY2(log.startsWith("argv:credential approve\n"), log.constData());
@@ -300,7 +303,9 @@ private slots:
         QVERIFY(!notice->isEnabled());
         QVERIFY(tray.tokenAction(CiWrite)->isChecked()); // what the token file holds
         // Picking still writes the file (what a pick changes), while HF_TOKEN stays in force.
+        QSignalSpy switched(&tray, &TrayController::switched);
         tray.tokenAction(LaptopRead)->trigger();
+        QTRY_COMPARE(switched.count(), 1); // the switch is written off the GUI thread
         QCOMPARE(m_world->tokenFile(), LaptopReadSecret.toUtf8());
         QVERIFY(tray.tokenAction(LaptopRead)->isChecked());
         QCOMPARE(tray.trayState(), TrayState::EnvOverride);

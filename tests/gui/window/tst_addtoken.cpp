@@ -134,7 +134,7 @@ void AddTokenTest::addThroughTheDialogThenCopy()
     // Removed everywhere, the keychain entry included.
     m_fixture->context().messages().queueAnswer(true);
     WindowFixture::trigger(w.actions()->remove);
-    QCOMPARE(w.model()->rowCount(), 0);
+    QTRY_COMPARE(w.model()->rowCount(), 0); // removed off the GUI thread
     QCOMPARE(m_fixture->context().secrets()->read(QStringLiteral("ci-write")).error().code,
              ErrorCode::NotFound);
 }

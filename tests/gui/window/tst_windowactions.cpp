@@ -63,8 +63,8 @@ void WindowActionsTest::makeActiveRewritesTheTokenFile()
     QVERIFY(w.selectToken(QStringLiteral("laptop-read")));
     QVERIFY(w.actions()->makeActive->isEnabled());
     WindowFixture::trigger(w.actions()->makeActive);
+    QTRY_COMPARE(f.store()->active().name, QStringLiteral("laptop-read")); // written off the GUI thread
     QCOMPARE(QString::fromUtf8(f.env.readFile(QStringLiteral("token"))).trimmed(), LaptopReadSecret);
-    QCOMPARE(f.store()->active().name, QStringLiteral("laptop-read"));
     const QModelIndex marker =
         w.model()->index(w.model()->rowOf(QStringLiteral("laptop-read")), TokenTableModel::ActiveColumn);
     QCOMPARE(marker.data().toString(), QStringLiteral("\u25CF"));
@@ -80,17 +80,17 @@ void WindowActionsTest::renameKeepsTheSelection()
     QVERIFY(w.selectToken(QStringLiteral("laptop-read")));
     f.context().messages().queueText(QStringLiteral("laptop"));
     WindowFixture::trigger(w.actions()->rename);
+    QTRY_COMPARE(w.currentName(), QStringLiteral("laptop")); // once the edit has finished
     QVERIFY(f.sectionsOnDisk().contains(QStringLiteral("laptop")));
     QVERIFY(!f.sectionsOnDisk().contains(QStringLiteral("laptop-read")));
     QVERIFY(f.secrets->entries().contains(QStringLiteral("laptop")));
-    QCOMPARE(w.currentName(), QStringLiteral("laptop"));
     QCOMPARE(w.details()->shownName(), QStringLiteral("laptop"));
 
     // A refused name changes nothing and says why.
     f.context().messages().queueText(QStringLiteral("bad]name"));
     f.context().messages().clearAsked();
     WindowFixture::trigger(w.actions()->rename);
-    QCOMPARE(f.context().messages().asked().size(), 2); // the prompt, then the warning
+    QTRY_COMPARE(f.context().messages().asked().size(), 2); // the prompt, then the warning
     QVERIFY(f.sectionsOnDisk().contains(QStringLiteral("laptop")));
 }
 
@@ -110,6 +110,7 @@ void WindowActionsTest::removeAsksNamingEveryPlaceThenRemoves()
 
     f.context().messages().queueAnswer(true);
     WindowFixture::trigger(w.actions()->remove);
+    QTRY_VERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("Removed"))); // edit finished
     QVERIFY(!f.sectionsOnDisk().contains(QStringLiteral("ci-write")));
     QVERIFY(!f.secrets->entries().contains(QStringLiteral("ci-write")));
     QVERIFY(f.env.readFile(QStringLiteral("token")).isEmpty());
@@ -126,6 +127,7 @@ void WindowActionsTest::removeReportsWhatFailed()
     f.secrets->setUnavailable(true);
     f.context().messages().queueAnswer(true);
     WindowFixture::trigger(w.actions()->remove);
+    QTRY_COMPARE(f.context().messages().asked().size(), 2); // the warning comes when the edit finished
     const QStringList asked = f.context().messages().asked();
     QCOMPARE(asked.size(), 2);
     QVERIFY2(asked.at(1).startsWith(QStringLiteral("keychain:")), qPrintable(asked.at(1)));
@@ -176,9 +178,11 @@ void WindowActionsTest::keyboardAlone()
 
     f.context().messages().queueText(QStringLiteral("laptop-2"));
     QTest::keyClick(w.table(), Qt::Key_F2);
+    QTRY_VERIFY(w.actions()->rename->isEnabled()); // the rename has finished: edits are offered again
     QVERIFY(f.sectionsOnDisk().contains(QStringLiteral("laptop-2")));
     QTest::keyClick(w.table(), Qt::Key_Return, Qt::ControlModifier); // make active
-    QCOMPARE(f.store()->active().name, QStringLiteral("laptop-2"));
+    QTRY_COMPARE(f.store()->active().name, QStringLiteral("laptop-2"));
+    QTRY_VERIFY(w.actions()->remove->isEnabled());
     f.context().messages().clearAsked();
     QTest::keyClick(w.table(), Qt::Key_Delete); // asks; the scripted answer is "no"
     QCOMPARE(f.context().messages().asked().size(), 1);
