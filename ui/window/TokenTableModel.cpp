@@ -349,8 +349,13 @@ QVariant TokenTableModel::foreground(const Row &row, int column) const
             return warningColor(state == ExpiryState::Expired);
     }
     if (column == CheckColumn) {
-        const TokenState judged = stateView(row.record).judged;
-        if (judged == TokenState::Expired || judged == TokenState::Invalid)
+        // Red when the words begin with a refusal: this check's, or the last one the Hub gave when this
+        // check did not reach it. An expiry that passed shows in the Status and Expires columns.
+        const TokenCheck &check = row.record.check;
+        const auto refused = [](TokenStatus status) {
+            return status == TokenStatus::Expired || status == TokenStatus::Invalid;
+        };
+        if (refused(check.status) || (stateView(row.record).notReached && refused(check.verdict)))
             return warningColor(true);
     }
     if (column == NameColumn && row.record.missingFromFiles)

@@ -250,6 +250,14 @@ void TokenStatusColumnTest::lastVerdictStaysWhenTheHubWasNotReached()
     // A real verdict reads as before.
     QCOMPARE(at(QStringLiteral("invalid"), TokenTableModel::CheckColumn).data().toString(),
              QStringLiteral("invalid or revoked · just now"));
+    // Red where the words begin with a refusal, and only there.
+    const auto red = [this](const char *label) {
+        return at(QString::fromLatin1(label), TokenTableModel::CheckColumn)
+            .data(Qt::ForegroundRole)
+            .isValid();
+    };
+    QVERIFY(red("invalid") && red("invalid-offline") && red("expired-hub"));
+    QVERIFY(!red("expired-date") && !red("unchecked") && !red("valid-offline"));
     // The explanation says when the Hub last answered and why the last check did not.
     const QString tip =
         at(QStringLiteral("invalid-offline"), TokenTableModel::StatusColumn).data(Qt::ToolTipRole).toString();
