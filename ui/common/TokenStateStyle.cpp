@@ -66,9 +66,17 @@ QString lastCheckText(const TokenRecord &record, const QDateTime &now)
     const QString since = RelativeTime::since(check.checkedAt, now);
     if (check.status != TokenStatus::Unreachable && check.status != TokenStatus::RateLimited)
         return tr("%1 · %2", "verdict · when").arg(tokenStatusText(check.status), since);
-    // The attempt gave no verdict: the one the Hub gave before stays in front.
+    // The attempt gave no verdict: the one the Hub gave before stays in front, in the Status column's
+    // short words ("invalid", not "invalid or revoked"), so the cell still fits.
+    TokenState verdict = TokenState::Unchecked;
+    if (check.verdict == TokenStatus::Valid)
+        verdict = TokenState::Valid;
+    else if (check.verdict == TokenStatus::Expired)
+        verdict = TokenState::Expired;
+    else if (check.verdict == TokenStatus::Invalid)
+        verdict = TokenState::Invalid;
     return tr("%1 · %2 %3", "last verdict · why the last check gave none, when")
-        .arg(tokenStatusText(check.verdict), tokenStatusText(check.status), since);
+        .arg(tokenStateText(verdict), tokenStatusText(check.status), since);
 }
 
 QString explanation(const TokenStateView &view, const TokenRecord &record, const QDateTime &now)

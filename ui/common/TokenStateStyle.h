@@ -24,7 +24,7 @@ QIcon icon(TokenState state, const QStyle *style = nullptr);
 // invalid (use the palette's text colour) for the states that need no emphasis.
 QColor color(TokenState state, const QPalette &palette);
 // "invalid or revoked · 2 h ago"; when the Hub was not reached, its last verdict first:
-// "invalid or revoked · Hub unreachable 1 min ago"; "not checked" before any attempt.
+// "invalid · Hub unreachable 1 min ago"; "not checked" before any attempt.
 QString lastCheckText(const TokenRecord &record, const QDateTime &now);
 // A sentence for tooltips and screen readers: the state, when the Hub last said so, and why the last
 // attempt gave no answer ("invalid. The Hub's last answer: 2 h ago. The last check (1 min ago) did not

@@ -240,7 +240,7 @@ void TokenStatusColumnTest::statusColumnPerState()
 void TokenStatusColumnTest::lastVerdictStaysWhenTheHubWasNotReached()
 {
     QCOMPARE(at(QStringLiteral("invalid-offline"), TokenTableModel::CheckColumn).data().toString(),
-             QStringLiteral("invalid or revoked · Hub unreachable 1 min ago"));
+             QStringLiteral("invalid · Hub unreachable 1 min ago"));
     QCOMPARE(at(QStringLiteral("valid-offline"), TokenTableModel::CheckColumn).data().toString(),
              QStringLiteral("valid · Hub unreachable 1 min ago"));
     QCOMPARE(at(QStringLiteral("valid-ratelimited"), TokenTableModel::CheckColumn).data().toString(),

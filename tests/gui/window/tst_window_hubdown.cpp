@@ -101,7 +101,7 @@ private slots:
             QCOMPARE(status.data(TokenTableModel::StateRole).toInt(), int(expectedState(i)));
             QCOMPARE(status.data().toString(), tokenStateText(expectedState(i)));
             const QString verdict = i == Expired          ? QStringLiteral("expired")
-                                    : Invalid.contains(i) ? QStringLiteral("invalid or revoked")
+                                    : Invalid.contains(i) ? QStringLiteral("invalid")
                                                           : QStringLiteral("valid");
             QCOMPARE(model->index(row, TokenTableModel::CheckColumn).data().toString(),
                      verdict + QStringLiteral(" · Hub unreachable 1 min ago"));
