@@ -85,8 +85,13 @@ Settings TokenStore::settings() const
 {
     if (m_cached)
         return m_cached->settings;
-    const Result<MetadataFile::Content> meta = m_metadata->load();
-    return meta ? meta->settings : Settings{};
+    // Parsing every token's record to answer one setting is paid once, however many ask before the
+    // first refresh replaces it with what that read.
+    if (!m_settingsUnread) {
+        const Result<MetadataFile::Content> meta = m_metadata->load();
+        m_settingsUnread = meta ? meta->settings : Settings{};
+    }
+    return *m_settingsUnread;
 }
 
 QString TokenStore::endpointFor(const QString &name) const

@@ -172,6 +172,8 @@ private:
     std::unique_ptr<MetadataFile> m_metadata;
     // Settings and per-token facts as of the last refresh(); every change refreshes, so reads need no parse.
     std::unique_ptr<MetadataFile::Content> m_cached;
+    // settings() before the first refresh (the window's first frame): tokens.json read once, not per caller.
+    mutable std::optional<Settings> m_settingsUnread;
     QList<TokenRecord> m_tokens;
     ActiveToken m_active;
     Error m_loadError;
