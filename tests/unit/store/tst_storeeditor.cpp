@@ -1,7 +1,8 @@
 // StoreEditor: the store's edits run on a worker thread, one at a time and in the order asked; each job
 // finishes exactly once, after the call that started it returned, with the edit's error or result, and
 // the store it edits for shows the result by then. A keychain whose calls block its thread for 300 ms
-// holds up only the worker: the caller's thread keeps running its timers.
+// holds up only the worker: the caller's thread keeps running its timers. An edit waits for the store's
+// background import, and the store's file watcher does not take the edit's writes for an outside change.
 #include "core/store/FileWatcher.h"
 #include "core/store/StoreEditor.h"
 #include "support/TestWorld.h"
@@ -157,6 +158,32 @@ private slots:
         QVERIFY2(clock.elapsed() >= 900, qPrintable(QString::number(clock.elapsed())));
         // ...while this thread never went 50 ms without its timer.
         QVERIFY2(longest <= 50, qPrintable(QString::number(longest)));
+    }
+
+    void editWaitsForTheBackgroundImport()
+    {
+        TestWorld world;
+        TokenStore *store = world.store();
+        const QString secret = QStringLiteral("hf_FAKEhfAddedWhileEditingxxxxxxxxHfAd");
+        world.secrets.setLatency(300ms); // the import's keychain copy answers late
+        world.env.writeFile(QStringLiteral("stored_tokens"),
+                            world.storedTokens() + "\n[hf-added]\nhf_token = " + secret.toUtf8() + "\n");
+        QVERIFY(!store->importChanges().isError());
+        QVERIFY(store->importPending());
+        QSignalSpy imported(store, &TokenStore::importFinished);
+        bool importDoneFirst = false;
+        bool done = false;
+        connect(StoreEditor::of(store)->rename(QStringLiteral("hf-added"), QStringLiteral("renamed")),
+                &StoreEditJob::finished, this, [&](StoreEditJob *job) {
+                    importDoneFirst = imported.count() == 1;
+                    done = !job->error();
+                });
+        QTRY_VERIFY_WITH_TIMEOUT(done, DeadlineMs);
+        QVERIFY(importDoneFirst);
+        // The rename started from what the import left: the keychain copy moved with the token.
+        QCOMPARE(world.secrets.entries().value(QStringLiteral("renamed")), secret);
+        QVERIFY(!world.secrets.entries().contains(QStringLiteral("hf-added")));
+        QVERIFY(store->token(QStringLiteral("renamed"))->storage.testFlag(StorageLocation::Keychain));
     }
 
     void watcherDoesNotReportTheEditsWrites()
