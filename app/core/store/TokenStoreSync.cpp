@@ -38,6 +38,9 @@ struct TokenStore::Background {
     };
     QHash<QString, Copying> copying; // name -> the secret being copied (or whose copy failed)
     bool purging = false;
+    // The keychain-only purge already ran for this import: a file it had to leave as it was (a section
+    // it must not rewrite) is not purged again by the look that follows it, in a loop.
+    bool purgeTried = false;
 
     // A stored_tokens read on the watcher's behalf, one look per timer tick.
     QTimer lookTimer;
@@ -207,13 +210,17 @@ Error TokenStore::importChanges()
     const TokenSync sync(file, *m_metadata, m_secrets);
     m_syncNotes << sync.tightenPermissions();
     background().failed.clear(); // asked for: try every copy again
+    background().purgeTried = false;
     return importLook(sync, sync.look());
 }
 
 Error TokenStore::importLook(const TokenSync &sync, const TokenSync::Look &look)
 {
     Background &bg = background();
-    m_syncNotes << look.notes;
+    for (const QString &note : look.notes) {
+        if (!m_syncNotes.contains(note)) // a look that follows the copies finds the same refusals again
+            m_syncNotes << note;
+    }
     // The files already hold every secret `hf` wrote: the records appear now, held by the files, and the
     // keychain copies follow.
     QHash<QString, QString> needed = sync.copiesNeeded(look);
@@ -229,7 +236,8 @@ Error TokenStore::importLook(const TokenSync &sync, const TokenSync::Look &look)
         bg.copying.insert(it.key(), {TokenText::mask(it.value()), TokenText::fingerprint(it.value())});
         bg.copies.enqueue(it.key(), it.value());
     }
-    const bool purge = needed.isEmpty() && !outcome.loadError && plaintextLeft(outcome.records) &&
+    const bool purge = needed.isEmpty() && !bg.purgeTried && !outcome.loadError &&
+                       plaintextLeft(outcome.records) &&
                        outcome.metadata.settings.storageMode == StorageMode::KeychainOnly;
     show(std::move(outcome.records), std::move(outcome.metadata), outcome.loadError);
     acceptFiles();
@@ -298,6 +306,7 @@ void TokenStore::purgeInBackground()
     if (bg.purging)
         return;
     bg.purging = true;
+    bg.purgeTried = true;
     // The purge rewrites stored_tokens under its lock and watches it for a racing huggingface_hub
     // (StoredTokensFile::update): a worker thread waits for that, the window does not.
     QPointer<TokenStore> self(this);
@@ -382,6 +391,7 @@ void TokenStore::pollLook()
         m_syncNotes.clear();
         m_syncNotes << sync.tightenPermissions();
         bg.failed.clear();
+        bg.purgeTried = false;
     }
     importLook(sync, look);
     if (bg.lookAgain) {
