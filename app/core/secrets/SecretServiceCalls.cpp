@@ -3,6 +3,7 @@
 #include "core/secrets/KeychainErrors.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace hftm::secretservice {
 
@@ -94,10 +95,22 @@ struct Strv {
     }
 };
 
+// Makes D-Bus calls with a private GLib context as this thread's default, then dispatches their replies
+// until *left (counted down by each reply) is zero. That context is this worker's only loop and
+// dispatches nothing but these replies, the way libsecret's own *_sync calls wait.
+template <class Send> void dispatchReplies(const int *left, Send send)
+{
+    GMainContext *context = g_main_context_new();
+    g_main_context_push_thread_default(context);
+    send();
+    while (*left > 0)
+        g_main_context_iteration(context, TRUE);
+    g_main_context_pop_thread_default(context);
+    g_main_context_unref(context);
+}
+
 // The "token" attribute of every item path, asked all at once: libsecret builds a proxy per item (one
-// round trip each, one after another); these calls go out together and are answered together. The private
-// GLib context is this worker's only loop and dispatches nothing but these replies, the way libsecret's
-// own *_sync calls wait.
+// round trip each, one after another); these calls go out together and are answered together.
 struct AttributeReplies {
     int left = 0;
     QHash<QByteArray, QString> tokens;
@@ -136,21 +149,17 @@ QHash<QByteArray, QString> tokensOf(SecretService *service, const QList<QByteArr
                                     GCancellable *cancellable, GError **error)
 {
     AttributeReplies replies;
-    GMainContext *context = g_main_context_new();
-    g_main_context_push_thread_default(context);
     GDBusConnection *connection = g_dbus_proxy_get_connection(G_DBUS_PROXY(service));
     const gchar *busName = g_dbus_proxy_get_name(G_DBUS_PROXY(service));
-    for (const QByteArray &path : paths) {
-        ++replies.left;
-        g_dbus_connection_call(connection, busName, path.constData(), "org.freedesktop.DBus.Properties",
-                               "Get", g_variant_new("(ss)", "org.freedesktop.Secret.Item", "Attributes"),
-                               G_VARIANT_TYPE("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, cancellable, onAttributes,
-                               new AttributeCall{&replies, path});
-    }
-    while (replies.left > 0)
-        g_main_context_iteration(context, TRUE);
-    g_main_context_pop_thread_default(context);
-    g_main_context_unref(context);
+    dispatchReplies(&replies.left, [&] {
+        for (const QByteArray &path : paths) {
+            ++replies.left;
+            g_dbus_connection_call(connection, busName, path.constData(), "org.freedesktop.DBus.Properties",
+                                   "Get", g_variant_new("(ss)", "org.freedesktop.Secret.Item", "Attributes"),
+                                   G_VARIANT_TYPE("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, cancellable,
+                                   onAttributes, new AttributeCall{&replies, path});
+        }
+    });
     if (replies.error)
         g_propagate_error(error, replies.error);
     return replies.tokens;
@@ -268,6 +277,141 @@ Error write(const Scope &scope, const QString &key, const QString &label, const 
     outcome.ok = stored && !error;
     outcome.take(error);
     return libsecret::toError(outcome, tr("write"), key);
+}
+
+namespace {
+
+// Replies to CreateItem calls sent at once; like tokensOf(), dispatched by a private GLib context.
+struct CreateReplies {
+    int left = 0;
+    QSet<QString> written;
+};
+struct CreateCall {
+    CreateReplies *replies;
+    QString key;
+};
+
+void onCreated(GObject *source, GAsyncResult *result, gpointer data)
+{
+    auto *call = static_cast<CreateCall *>(data);
+    GError *error = nullptr;
+    GVariant *reply = g_dbus_connection_call_finish(G_DBUS_CONNECTION(source), result, &error);
+    if (reply) {
+        const gchar *item = nullptr;
+        const gchar *prompt = nullptr;
+        g_variant_get(reply, "(&o&o)", &item, &prompt);
+        // A prompt means the item is not written until someone answers it: write() will ask.
+        if (g_strcmp0(prompt, "/") == 0 && g_strcmp0(item, "/") != 0)
+            call->replies->written.insert(call->key);
+        g_variant_unref(reply);
+    } else {
+        g_error_free(error); // write() tries this one again and reports in its own words
+    }
+    --call->replies->left;
+    delete call;
+}
+
+// The default collection's object path when it exists and is unlocked; empty otherwise (write() then
+// creates, unlocks or prompts as libsecret does).
+QByteArray unlockedDefaultCollection(SecretService *service, GCancellable *cancellable)
+{
+    GError *error = nullptr;
+    gchar *path = secret_service_read_alias_dbus_path_sync(service, "default", cancellable, &error);
+    QByteArray collection = path ? QByteArray(path) : QByteArray();
+    g_free(path);
+    if (error || collection.isEmpty() || collection == "/") {
+        g_clear_error(&error);
+        return {};
+    }
+    GDBusConnection *connection = g_dbus_proxy_get_connection(G_DBUS_PROXY(service));
+    GVariant *reply =
+        g_dbus_connection_call_sync(connection, g_dbus_proxy_get_name(G_DBUS_PROXY(service)),
+                                    collection.constData(), "org.freedesktop.DBus.Properties", "Get",
+                                    g_variant_new("(ss)", "org.freedesktop.Secret.Collection", "Locked"),
+                                    G_VARIANT_TYPE("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, cancellable, &error);
+    bool locked = true;
+    if (reply) {
+        GVariant *value = nullptr;
+        g_variant_get(reply, "(v)", &value);
+        if (value && g_variant_is_of_type(value, G_VARIANT_TYPE_BOOLEAN))
+            locked = g_variant_get_boolean(value);
+        if (value)
+            g_variant_unref(value);
+        g_variant_unref(reply);
+    }
+    g_clear_error(&error);
+    return locked ? QByteArray() : collection;
+}
+
+// CreateItem for every item at once on the default collection, each replacing the item of the same
+// attributes as secret_password_storev() does (its attributes include the schema name, as libsecret
+// adds it). gnome-keyring still rewrites its keyring file once per item: the Secret Service has no
+// batch create, so this saves only the round trips and waits around each one.
+QSet<QString> createAll(SecretService *service, const QByteArray &collection, const Scope &scope,
+                        const QList<WriteItem> &items, GCancellable *cancellable)
+{
+    CreateReplies replies;
+    GDBusConnection *connection = g_dbus_proxy_get_connection(G_DBUS_PROXY(service));
+    const gchar *busName = g_dbus_proxy_get_name(G_DBUS_PROXY(service));
+    dispatchReplies(&replies.left, [&] {
+        for (const WriteItem &item : items) {
+            if (item.key.isEmpty())
+                continue;
+            GVariantBuilder attributes;
+            g_variant_builder_init(&attributes, G_VARIANT_TYPE("a{ss}"));
+            for (const auto &[name, value] : scope.token(item.key))
+                g_variant_builder_add(&attributes, "{ss}", name.constData(), value.constData());
+            g_variant_builder_add(&attributes, "{ss}", "xdg:schema", libsecret::tokenSchema()->name);
+            GVariantBuilder properties;
+            g_variant_builder_init(&properties, G_VARIANT_TYPE("a{sv}"));
+            const QByteArray label = item.label.toUtf8();
+            g_variant_builder_add(&properties, "{sv}", "org.freedesktop.Secret.Item.Label",
+                                  g_variant_new_string(label.constData()));
+            g_variant_builder_add(&properties, "{sv}", "org.freedesktop.Secret.Item.Attributes",
+                                  g_variant_builder_end(&attributes));
+            SecretValue *value = secret_value_new(item.secret.constData(), item.secret.size(), "text/plain");
+            GVariant *encoded = secret_service_encode_dbus_secret(service, value); // over libsecret's session
+            secret_value_unref(value);
+            if (!encoded) {
+                g_variant_builder_clear(&properties);
+                continue;
+            }
+            ++replies.left;
+            g_dbus_connection_call(connection, busName, collection.constData(),
+                                   "org.freedesktop.Secret.Collection", "CreateItem",
+                                   g_variant_new("(a{sv}@(oayays)b)", &properties, encoded, TRUE),
+                                   G_VARIANT_TYPE("(oo)"), G_DBUS_CALL_FLAGS_NONE, -1, cancellable, onCreated,
+                                   new CreateCall{&replies, item.key});
+        }
+    });
+    return replies.written;
+}
+
+} // namespace
+
+Answer writeMany(const Scope &scope, const QList<WriteItem> &items, GCancellable *cancellable)
+{
+    Answer answer;
+    QSet<QString> written;
+    GError *error = nullptr;
+    if (SecretService *service = secret_service_get_sync(SECRET_SERVICE_OPEN_SESSION, cancellable, &error)) {
+        const QByteArray collection = unlockedDefaultCollection(service, cancellable);
+        if (!collection.isEmpty())
+            written = createAll(service, collection, scope, items, cancellable);
+        g_object_unref(service);
+    }
+    g_clear_error(&error); // write() below says what is wrong, per item
+    for (const WriteItem &item : items) {
+        if (item.key.isEmpty())
+            answer.results.insert(item.key, KeychainErrors::emptyKey());
+        else if (written.contains(item.key))
+            answer.results.insert(item.key, QString());
+        else if (const Error failed = write(scope, item.key, item.label, item.secret, cancellable))
+            answer.results.insert(item.key, failed);
+        else
+            answer.results.insert(item.key, QString());
+    }
+    return answer;
 }
 
 Error remove(const Scope &scope, const QString &key, GCancellable *cancellable)

@@ -30,6 +30,17 @@ Result<QString> read(const Scope &scope, const QString &key, GCancellable *cance
 Answer readMany(const Scope &scope, const QStringList &keys, GCancellable *cancellable);
 Error write(const Scope &scope, const QString &key, const QString &label, const QByteArray &secret,
             GCancellable *cancellable);
+// One item to write: its token name, label and secret (UTF-8).
+struct WriteItem {
+    QString key;
+    QString label;
+    QByteArray secret;
+};
+// Every item written as write() would, the CreateItem calls sent together over libsecret's one session
+// instead of one libsecret store (alias look-up, item creation) after the other. results: an empty string
+// per key written, else why not. An item the direct calls did not write (a locked or missing default
+// collection, a prompt, an error) goes through write(), so it fails or succeeds alone, in write()'s words.
+Answer writeMany(const Scope &scope, const QList<WriteItem> &items, GCancellable *cancellable);
 Error remove(const Scope &scope, const QString &key, GCancellable *cancellable);
 Answer storedKeys(const Scope &scope, const QString &displayFolder, GCancellable *cancellable);
 

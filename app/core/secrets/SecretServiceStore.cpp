@@ -158,6 +158,22 @@ SecretJob *SecretServiceStore::writeLater(const QString &key, const QString &sec
     });
 }
 
+SecretJob *SecretServiceStore::writeMany(const QHash<QString, QString> &secrets)
+{
+    // Wiped once the request is done with them, like wipedAfterUse().
+    auto items = std::shared_ptr<QList<secretservice::WriteItem>>(
+        new QList<secretservice::WriteItem>, [](QList<secretservice::WriteItem> *list) {
+            for (secretservice::WriteItem &item : *list)
+                item.secret.fill('\0');
+            delete list;
+        });
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
+        items->append({it.key(), labelFor(it.key()), it.value().toUtf8()});
+    return callLater([scope = scopeOf(m_identity), items](Answer &a, GCancellable *cancellable) {
+        a = secretservice::writeMany(scope, *items, cancellable);
+    });
+}
+
 SecretJob *SecretServiceStore::removeLater(const QString &key)
 {
     if (key.isEmpty()) {

@@ -39,6 +39,8 @@ public:
 
     SecretJob *readMany(const QStringList &keys) override;
     SecretJob *writeLater(const QString &key, const QString &secret) override;
+    // One request on the worker: the CreateItem calls sent together (secretservice::writeMany).
+    SecretJob *writeMany(const QHash<QString, QString> &secrets) override;
     SecretJob *removeLater(const QString &key) override;
     SecretJob *probeLater() override;
 

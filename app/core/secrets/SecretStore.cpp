@@ -2,6 +2,8 @@
 
 #include "core/secrets/SecretJob.h"
 
+#include <memory>
+
 namespace hftm {
 
 SecretJob *SecretStore::readMany(const QStringList &keys)
@@ -18,6 +20,30 @@ SecretJob *SecretStore::writeLater(const QString &key, const QString &secret)
 {
     auto *job = new SecretJob;
     job->finishLater(write(key, secret));
+    return job;
+}
+
+SecretJob *SecretStore::writeMany(const QHash<QString, QString> &secrets)
+{
+    auto *job = new SecretJob;
+    if (secrets.isEmpty()) {
+        job->finishLater(Error{});
+        return job;
+    }
+    struct Progress {
+        qsizetype left = 0;
+        QHash<QString, Result<QString>> results;
+    };
+    auto progress = std::make_shared<Progress>();
+    progress->left = secrets.size();
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        SecretJob *one = writeLater(it.key(), it.value());
+        QObject::connect(one, &SecretJob::finished, job, [job, progress, key = it.key()](SecretJob *done) {
+            progress->results.insert(key, done->error() ? Result<QString>(done->error()) : Result<QString>(QString()));
+            if (--progress->left == 0)
+                job->finishLater(Error{}, progress->results);
+        });
+    }
     return job;
 }
 

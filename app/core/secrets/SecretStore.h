@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -41,6 +42,9 @@ public:
     // backend allows.
     virtual SecretJob *readMany(const QStringList &keys);
     virtual SecretJob *writeLater(const QString &key, const QString &secret);
+    // Many items written by one request: results() has every key, an empty string when written, else
+    // why not; one item that fails leaves the others written. The default starts a writeLater() each.
+    virtual SecretJob *writeMany(const QHash<QString, QString> &secrets);
     virtual SecretJob *removeLater(const QString &key);
     // Whether the keychain answers, without writing anything.
     virtual SecretJob *probeLater();

@@ -38,48 +38,56 @@ void KeychainCopies::scheduleStart()
         return;
     m_startScheduled = true;
     // Even a keychain whose asynchronous calls still write before returning (the default forms) then
-    // runs between events, one write per turn, instead of inside the caller's command or event.
+    // runs between events, one batch per turn, instead of inside the caller's command or event.
     QMetaObject::invokeMethod(this, &KeychainCopies::startMore, Qt::QueuedConnection);
 }
 
 void KeychainCopies::startMore()
 {
     m_startScheduled = false;
-    while (!m_queue.isEmpty() && m_inFlight.size() < InFlight) {
+    if (!m_inFlight.isEmpty())
+        return; // the batch being written starts the next one when it answers
+    QHash<QString, QString> batch;
+    while (!m_queue.isEmpty() && batch.size() < Batch) {
         Pending next = m_queue.takeFirst();
         if (!m_secrets || (m_stillWanted && !m_stillWanted(next.name, next.fingerprint)))
             continue;
         m_inFlight.insert(next.name, next.fingerprint);
-        SecretJob *job = m_secrets->writeLater(next.name, next.secret);
-        connect(
-            job, &SecretJob::finished, this,
-            [this, name = next.name, fp = next.fingerprint](SecretJob *done) { onWritten(done, name, fp); });
+        batch.insert(next.name, next.secret);
     }
-    if (!isBusy()) {
-        const QHash<QString, QString> written = std::exchange(m_written, {});
-        const QHash<QString, QString> failed = std::exchange(m_failed, {});
-        const QStringList notes = std::exchange(m_notes, {});
-        emit drained(written, failed, notes);
+    if (!batch.isEmpty()) {
+        SecretJob *job = m_secrets->writeMany(batch);
+        connect(job, &SecretJob::finished, this, &KeychainCopies::onWritten);
+        return;
     }
+    const QHash<QString, QString> written = std::exchange(m_written, {});
+    const QHash<QString, QString> failed = std::exchange(m_failed, {});
+    const QStringList notes = std::exchange(m_notes, {});
+    emit drained(written, failed, notes);
 }
 
-void KeychainCopies::onWritten(SecretJob *job, const QString &name, const QString &fingerprint)
+void KeychainCopies::onWritten(SecretJob *job)
 {
-    m_inFlight.remove(name);
-    if (const Error error = job->error()) {
+    const QHash<QString, QString> batch = std::exchange(m_inFlight, {});
+    bool unavailable = job->error().code == ErrorCode::KeychainUnavailable;
+    for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
+        const Result<QString> outcome = job->result(it.key());
+        if (outcome) {
+            m_written.insert(it.key(), it.value());
+            continue;
+        }
         m_notes << QCoreApplication::translate("hftm::TokenSync",
                                                "Could not copy \"%1\" into the keychain: %2")
-                       .arg(name, error.message);
-        m_failed.insert(name, fingerprint);
-        if (error.code == ErrorCode::KeychainUnavailable) {
-            for (const Pending &dropped : std::as_const(m_queue))
-                m_failed.insert(dropped.name, dropped.fingerprint);
-            m_queue.clear(); // one unanswered write is enough: don't wait on it once per token
-        }
-    } else {
-        m_written.insert(name, fingerprint);
+                       .arg(it.key(), outcome.error().message);
+        m_failed.insert(it.key(), it.value());
+        unavailable = unavailable || outcome.error().code == ErrorCode::KeychainUnavailable;
     }
-    // One turn of the event loop per answer keeps the window responsive while hundreds are copied.
+    if (unavailable) {
+        for (const Pending &dropped : std::as_const(m_queue))
+            m_failed.insert(dropped.name, dropped.fingerprint);
+        m_queue.clear(); // one unanswered request is enough: don't wait on it once per batch
+    }
+    // The next batch on a later turn of the event loop: the window answers in between.
     scheduleStart();
 }
 

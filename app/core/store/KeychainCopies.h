@@ -12,14 +12,17 @@ namespace hftm {
 class SecretJob;
 class SecretStore;
 
-// Copies secrets that huggingface_hub's files already hold into the keychain in the background, a few
-// at a time, so neither a command's answer nor the window waits on a keyring that rewrites itself for
-// every item created. Writes start on a later turn of the event loop, never inside enqueue().
+// Copies secrets that huggingface_hub's files already hold into the keychain in the background, in
+// batches (one SecretStore::writeMany request each), so neither a command's answer nor the window waits
+// on a keyring that rewrites itself for every item created. Writes start on a later turn of the event
+// loop, never inside enqueue().
 class KeychainCopies : public QObject {
     Q_OBJECT
 public:
-    // How many writes are asked for at once: gnome-keyring handles them one after the other anyway.
-    static constexpr int InFlight = 4;
+    // Items per request. gnome-keyring handles them one after the other anyway (each rewrites its
+    // keyring file); a bounded batch keeps each request well inside the keychain's deadline and lets a
+    // read asked meanwhile in after at most one batch.
+    static constexpr int Batch = 32;
 
     explicit KeychainCopies(SecretStore *secrets, QObject *parent = nullptr);
 
@@ -47,11 +50,11 @@ private:
     };
     void scheduleStart();
     void startMore();
-    void onWritten(SecretJob *job, const QString &name, const QString &fingerprint);
+    void onWritten(SecretJob *job);
 
     SecretStore *m_secrets;
     QList<Pending> m_queue;
-    QHash<QString, QString> m_inFlight; // name -> fingerprint
+    QHash<QString, QString> m_inFlight; // name -> fingerprint, of the one batch being written
     QHash<QString, QString> m_written;
     QHash<QString, QString> m_failed;
     QStringList m_notes;
