@@ -156,8 +156,9 @@ private slots:
         longest = std::max(longest, clock.elapsed() - last);
         // read, write and remove at 300 ms each took their time on the worker...
         QVERIFY2(clock.elapsed() >= 900, qPrintable(QString::number(clock.elapsed())));
-        // ...while this thread never went 50 ms without its timer.
-        QVERIFY2(longest <= 50, qPrintable(QString::number(longest)));
+        // ...while this thread never went half of one call's block without its timer (a loaded CI
+        // machine may delay a timer by tens of ms; one blocked call would take 300).
+        QVERIFY2(longest <= 150, qPrintable(QString::number(longest)));
     }
 
     void editWaitsForTheBackgroundImport()
