@@ -4,9 +4,12 @@
 #include "core/store/StoreEditor.h"
 #include "core/store/TokenStore.h"
 #include "ui/dialogs/StatusLine.h"
+#include "ui/tray/Autostart.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QGuiApplication>
@@ -57,6 +60,18 @@ SettingsDialog::SettingsDialog(TokenStore *store, QWidget *parent)
     m_expiryDays->setObjectName(QStringLiteral("expiryDays"));
     m_clipboardSeconds->setObjectName(QStringLiteral("clipboardSeconds"));
     m_revalidateHours->setObjectName(QStringLiteral("revalidateHours"));
+    m_openAtLogin = new QCheckBox(tr("Open at &login, in the system tray"), this);
+    m_openAtLogin->setObjectName(QStringLiteral("openAtLogin"));
+    m_openAtLogin->setAccessibleName(tr("Open at login"));
+    // Say where the entry goes: the desktop's own startup settings list (and may delete) it there.
+    const QString entryHint =
+        tr("Writes the autostart entry %1.").arg(QDir::toNativeSeparators(Autostart::entryPath()));
+    m_openAtLogin->setAccessibleDescription(entryHint);
+    auto *openAtLoginHint = new QLabel(entryHint, this);
+    openAtLoginHint->setObjectName(QStringLiteral("openAtLoginHint"));
+    openAtLoginHint->setWordWrap(true);
+    openAtLoginHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    openAtLoginHint->setForegroundRole(QPalette::PlaceholderText); // secondary text in any theme
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -70,6 +85,8 @@ SettingsDialog::SettingsDialog(TokenStore *store, QWidget *parent)
     addRow(tr("Warn before &expiry:"), m_expiryDays);
     addRow(tr("Clear the &clipboard after:"), m_clipboardSeconds);
     addRow(tr("Recheck tokens e&very:"), m_revalidateHours);
+    form->addRow(QString(), m_openAtLogin);
+    form->addRow(QString(), openAtLoginHint);
 
     m_saveStatus = new StatusLine(this);
     m_saveStatus->setObjectName(QStringLiteral("saveStatus"));
@@ -136,6 +153,7 @@ void SettingsDialog::load(const Settings &settings)
     m_expiryDays->setValue(settings.expiryWarningDays);
     m_clipboardSeconds->setValue(settings.clipboardTimeoutSeconds);
     m_revalidateHours->setValue(settings.revalidateIntervalHours);
+    m_openAtLogin->setChecked(settings.openAtLogin);
     validateEndpoint();
 }
 
@@ -218,6 +236,8 @@ void SettingsDialog::saveAndClose(StorageMode mode)
     settings.expiryWarningDays = m_expiryDays->value();
     settings.clipboardTimeoutSeconds = m_clipboardSeconds->value();
     settings.revalidateIntervalHours = m_revalidateHours->value();
+    // Saved like the rest; AutostartSync, which follows the store, writes or removes the entry.
+    settings.openAtLogin = m_openAtLogin->isChecked();
     // The metadata file alone, no keychain: quick enough to write here.
     if (const Error error = m_store->saveSettings(settings)) {
         m_saveStatus->setMessage(StatusLine::Kind::Error,

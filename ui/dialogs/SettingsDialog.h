@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QButtonGroup;
+class QCheckBox;
 class QDialogButtonBox;
 class QLineEdit;
 class QPushButton;
@@ -16,9 +17,10 @@ namespace hftm {
 class StatusLine;
 class TokenStore;
 
-// Preferences: where secrets are kept, the Hub endpoint, expiry warning, clipboard timeout and
-// revalidation interval. Applies them on OK through TokenStore (a storage-mode move through its
-// StoreEditor, off the GUI thread); an error keeps the dialog open.
+// Preferences: where secrets are kept, the Hub endpoint, expiry warning, clipboard timeout,
+// revalidation interval and open at login (AutostartSync writes the entry). Applies them on OK through
+// TokenStore (a storage-mode move through its StoreEditor, off the GUI thread); an error keeps the dialog
+// open.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -44,6 +46,7 @@ private:
     QSpinBox *m_expiryDays = nullptr;
     QSpinBox *m_clipboardSeconds = nullptr;
     QSpinBox *m_revalidateHours = nullptr;
+    QCheckBox *m_openAtLogin = nullptr;
     StatusLine *m_saveStatus = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_okButton = nullptr;
