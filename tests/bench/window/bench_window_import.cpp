@@ -4,7 +4,9 @@
 // model and their keychain copies are written (tokens.json says inKeychain for each, polled by a
 // worker thread so polling costs the GUI thread nothing). Prints the stall, the wall time to "all shown"
 // and to "all in keychain" (keychain-only: and to "no secret left in stored_tokens"); never passes or
-// fails on timing.
+// fails on timing. For scale, the keyring alone: the same number of items written into a fresh
+// gnome-keyring without the app, in one SecretServiceStore::writeMany request and one write() after
+// the other (each rewrites the keyring file, so this is the floor the import cannot go under).
 //
 //   bench_window_import [--runs 5] [--tokens 200] [--mode keychain-and-files|keychain-only]
 // Needs a display (xvfb-run -a …) or QT_QPA_PLATFORM=offscreen. Each run is a fresh process in its own
@@ -12,6 +14,8 @@
 // off (HF_HUB_OFFLINE=1) so that background checks of the new tokens are not part of the figure.
 #include "bench/support/BenchCommon.h"
 #include "bench/window/WindowHarness.h"
+#include "core/secrets/SecretJob.h"
+#include "core/secrets/SecretServiceStore.h"
 #include "core/store/MetadataFile.h"
 #include "ui/window/TokenTableModel.h"
 
@@ -163,6 +167,43 @@ int child(int argc, char **argv, int count, const QString &mode)
     return 0;
 }
 
+// The keyring alone, in its own fresh gnome-keyring: one item first (the keyring file exists, the
+// session is open), then `count` items, timed. RESULT <ms>.
+int floorChild(int argc, char **argv, int count, bool serial)
+{
+    QCoreApplication app(argc, argv);
+    QTemporaryDir dir;
+    HfPaths paths;
+    paths.storedTokensPath = dir.filePath(QStringLiteral("stored_tokens"));
+    SecretServiceStore store(StoreIdentity::of(paths, QProcessEnvironment::systemEnvironment()));
+    if (store.write(QStringLiteral("warm-up"), fakeSecret(0)))
+        return 1;
+    QHash<QString, QString> secrets;
+    for (int i = 1; i <= count; ++i)
+        secrets.insert(tokenName(i), fakeSecret(i));
+    QElapsedTimer clock;
+    clock.start();
+    bool ok = true;
+    if (serial) {
+        for (auto it = secrets.cbegin(); it != secrets.cend() && ok; ++it)
+            ok = !store.write(it.key(), it.value());
+    } else {
+        SecretJob *job = store.writeMany(secrets);
+        QObject::connect(job, &SecretJob::finished, &app, [&ok, count](SecretJob *done) {
+            int written = 0;
+            for (const Result<QString> &result : done->results())
+                written += result ? 1 : 0;
+            ok = !done->error() && written == count;
+            QCoreApplication::quit();
+        });
+        app.exec();
+    }
+    if (!ok)
+        return 1;
+    say(QStringLiteral("RESULT %1").arg(clock.nsecsElapsed() / 1e6, 0, 'f', 1));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -172,6 +213,8 @@ int main(int argc, char **argv)
     const QString mode = optionValue(args, QStringLiteral("--mode"), QStringLiteral("keychain-and-files"));
     if (args.contains(QStringLiteral("--child")))
         return child(argc, argv, count, mode);
+    if (args.contains(QStringLiteral("--floor")))
+        return floorChild(argc, argv, count, args.contains(QStringLiteral("--serial")));
 
     QCoreApplication app(argc, argv);
     const int runs = optionValue(args, QStringLiteral("--runs"), QStringLiteral("5")).toInt();
@@ -192,5 +235,18 @@ int main(int argc, char **argv)
     say(QStringLiteral("write -> all in keychain      %1").arg(Spread::of(inKeychain).text()));
     if (mode == QLatin1String("keychain-only"))
         say(QStringLiteral("write -> no secret left in stored_tokens  %1").arg(Spread::of(cleared).text()));
+    for (const bool serial : {false, true}) {
+        QStringList floorArgs{QStringLiteral("--floor"), QStringLiteral("--tokens"), QString::number(count)};
+        if (serial)
+            floorArgs << QStringLiteral("--serial");
+        const QList<double> floor = collectResults(runs, 1, QCoreApplication::applicationFilePath(),
+                                                   floorArgs, testsScript("with-keyring.sh"))[0];
+        const Spread spread = Spread::of(floor);
+        say(QStringLiteral("keyring alone, %1 %2  %3 (%4 ms per item)")
+                .arg(count)
+                .arg(serial ? QStringLiteral("write() one by one  ") : QStringLiteral("items in writeMany  "))
+                .arg(spread.text())
+                .arg(spread.median / count, 0, 'f', 1));
+    }
     return stall.size() == runs ? 0 : 1;
 }
