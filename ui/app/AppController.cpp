@@ -17,6 +17,10 @@
 
 namespace hftm {
 
+namespace {
+constexpr int FirstFrameWaitMs = 2000;
+} // namespace
+
 AppController::AppController(AppContext &context, MainWindow *window, AppOptions options, QObject *parent)
     : QObject(parent)
     , m_context(context)
@@ -88,10 +92,19 @@ void AppController::start()
     // The window reads the store after its first frame; what needs the tokens starts after that.
     connect(m_window, &MainWindow::firstFrameShown, this, &AppController::startBackground,
             Qt::SingleShotConnection);
+    // A window mapped where it is never exposed (another workspace, iconified by the window manager)
+    // gets no first frame: the tray and revalidation must not wait for it forever.
+    QTimer::singleShot(FirstFrameWaitMs, this, [this] {
+        m_window->loadStore();
+        startBackground();
+    });
 }
 
 void AppController::startBackground()
 {
+    if (m_backgroundStarted)
+        return;
+    m_backgroundStarted = true;
     // The window icon's SVG engine and the network watcher's plugin load here, off the first frame.
     if (m_options.windowIcon) {
         QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("hf-token-manager"),

@@ -64,6 +64,7 @@ private:
     QTimer m_tick;
     QTimer m_grace;
     QTimer m_evaluateSoon; // coalesces the burst of store changes a validation run makes
+    bool m_backgroundStarted = false;
 };
 
 } // namespace hftm

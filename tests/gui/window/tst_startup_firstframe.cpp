@@ -55,6 +55,18 @@ private:
     MainWindow *m_window;
     AppContext *m_context;
 };
+// Swallows every Paint of a window, as if it were mapped where it is never exposed.
+class PaintBlocker : public QObject {
+public:
+    explicit PaintBlocker(QWidget *window)
+        : QObject(window)
+    {
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override { return event->type() == QEvent::Paint; }
+};
 } // namespace
 
 class TestStartupFirstFrame : public QObject {
@@ -111,6 +123,26 @@ private slots:
         const QString shownName = table->model()->index(0, TokenTableModel::NameColumn).data().toString();
         QVERIFY(header->sectionSize(TokenTableModel::NameColumn) >
                 table->fontMetrics().horizontalAdvance(shownName));
+    }
+
+    void aWindowNeverExposedStillGetsItsTokens()
+    {
+        test::ScratchEnvironment env;
+        QVERIFY(env.isValid());
+        env.writeFile(QStringLiteral("stored_tokens"),
+                      QByteArray("[only-one]\nhf_token = hf_FAKEstartupTestOnly000001abcdefXYZ\n\n"));
+        const std::unique_ptr<AppContext> context = AppContext::fromEnvironment(env.environment());
+        context->messages().setScripted(true);
+        MainWindow window(*context);
+        PaintBlocker blocker(&window); // as on a workspace nobody looks at: no first frame comes
+        AppOptions options;
+        options.watchNetwork = false;
+        AppController controller(*context, &window, options);
+        controller.start();
+        QVERIFY(!context->storeLoaded());
+        QTRY_VERIFY_WITH_TIMEOUT(context->storeLoaded(), 10000);
+        QCOMPARE(window.table()->model()->rowCount(), 1);
+        QCOMPARE(window.currentName(), QStringLiteral("only-one"));
     }
 };
 
