@@ -7,6 +7,7 @@
 #include "core/store/StoreEditor.h"
 #include "ui/access/AccessWindow.h"
 #include "ui/app/AppContext.h"
+#include "ui/dialogs/AboutDialog.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/window/BannerArea.h"
@@ -180,6 +181,21 @@ void MainWindow::buildMenus()
     token->addAction(m_actions->cancelValidation);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->find);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About HF Token Manager"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        // One About at a time; non-modal, so the window stays usable beside it.
+        auto *dialog = findChild<AboutDialog *>();
+        if (!dialog) {
+            dialog = new AboutDialog(m_context.store(), this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
 }
 
 void MainWindow::connectActions()
