@@ -5,20 +5,36 @@
 
 namespace hftm {
 
-bool MessageBoxes::confirm(QWidget *parent, const QString &title, const QString &text,
-                           const QString &acceptText)
+std::unique_ptr<QMessageBox> MessageBoxes::makeConfirmBox(QWidget *parent, const QString &title,
+                                                          const QString &text, const QString &acceptText,
+                                                          Confirm kind)
 {
-    m_asked.append(text);
-    if (m_scripted)
-        return m_answers.isEmpty() ? false : m_answers.dequeue();
-
-    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
-    QPushButton *accept = box.addButton(acceptText, QMessageBox::AcceptRole);
+    const bool destructive = kind == Confirm::Destructive;
+    auto box = std::make_unique<QMessageBox>(destructive ? QMessageBox::Warning : QMessageBox::Question,
+                                             title, text, QMessageBox::Cancel, parent);
+    QPushButton *accept =
+        box->addButton(acceptText, destructive ? QMessageBox::DestructiveRole : QMessageBox::AcceptRole);
+    accept->setObjectName(QStringLiteral("confirmButton"));
     accept->setAccessibleName(acceptText);
     // Destructive questions default to Cancel so a stray Enter never removes anything.
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    return box.clickedButton() == accept;
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setEscapeButton(QMessageBox::Cancel);
+    return box;
+}
+
+bool MessageBoxes::confirm(QWidget *parent, const QString &title, const QString &text,
+                           const QString &acceptText, Confirm kind)
+{
+    m_asked.append(text);
+    if (m_scripted) {
+        m_lastConfirm = makeConfirmBox(nullptr, title, text, acceptText, kind);
+        return m_answers.isEmpty() ? false : m_answers.dequeue();
+    }
+
+    const std::unique_ptr<QMessageBox> box = makeConfirmBox(parent, title, text, acceptText, kind);
+    auto *accept = box->findChild<QPushButton *>(QStringLiteral("confirmButton"));
+    box->exec();
+    return box->clickedButton() == accept;
 }
 
 void MessageBoxes::warning(QWidget *parent, const QString &title, const QString &text)

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace hftm {
@@ -14,8 +15,18 @@ namespace hftm {
 // text prompts the queued texts (or cancel), and every text asked is recorded.
 class MessageBoxes {
 public:
+    // Destructive: the accepting button does something that cannot be undone here (Remove), so the box
+    // looks like a warning and the button has QMessageBox::DestructiveRole (styles and screen readers
+    // tell it apart).
+    enum class Confirm { Plain, Destructive };
+
     // A yes/no style question; acceptText names the action on the accepting button ("Remove").
-    bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptText);
+    bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptText,
+                 Confirm kind = Confirm::Plain);
+    // The box confirm() shows (not yet shown); its accepting button is named "confirmButton".
+    static std::unique_ptr<QMessageBox> makeConfirmBox(QWidget *parent, const QString &title,
+                                                       const QString &text, const QString &acceptText,
+                                                       Confirm kind);
     void warning(QWidget *parent, const QString &title, const QString &text);
     void information(QWidget *parent, const QString &title, const QString &text);
     // A one-line text prompt; nullopt when cancelled.
@@ -28,12 +39,15 @@ public:
     void queueText(std::optional<QString> text) { m_texts.enqueue(std::move(text)); }
     QStringList asked() const { return m_asked; }
     void clearAsked() { m_asked.clear(); }
+    // In scripted mode, the box the last confirm() would have shown (never shown), or null.
+    const QMessageBox *lastConfirmBox() const { return m_lastConfirm.get(); }
 
 private:
     bool m_scripted = false;
     QQueue<bool> m_answers;
     QQueue<std::optional<QString>> m_texts;
     QStringList m_asked;
+    std::unique_ptr<QMessageBox> m_lastConfirm; // parentless: outlives any window a test closes
 };
 
 } // namespace hftm

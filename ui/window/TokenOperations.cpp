@@ -102,7 +102,12 @@ QString TokenOperations::removeQuestion(const QString &name) const
     if (!places.isEmpty())
         text += QLatin1Char('\n') + tr("It will be removed from:") + QStringLiteral("\n\u2022 ") +
                 places.join(QStringLiteral("\n\u2022 "));
-    text += QLatin1Char('\n') + tr("The token itself stays valid on the Hub until you delete it there.");
+    // "Stays valid" only where the Hub last said valid: an expired or invalid token does not, and an
+    // unchecked one may not.
+    const bool valid = record->check.verdict == TokenStatus::Valid;
+    text +=
+        QLatin1Char('\n') + (valid ? tr("The token itself stays valid on the Hub until you delete it there.")
+                                   : tr("Removing it here does not revoke it on the Hub."));
     return text;
 }
 
@@ -111,7 +116,8 @@ void TokenOperations::remove(const QString &name)
     const QString question = removeQuestion(name);
     if (question.isEmpty())
         return;
-    if (!m_context.messages().confirm(m_window, tr("Remove Token"), question, tr("Remove")))
+    if (!m_context.messages().confirm(m_window, tr("Remove Token"), question, tr("Remove"),
+                                      MessageBoxes::Confirm::Destructive))
         return;
     emit statusMessage(tr("Removing \u201C%1\u201D\u2026").arg(name));
     whenDone(editor()->remove(name), [this, name](const StoreEditOutcome &outcome) {
