@@ -22,47 +22,70 @@ std::unique_ptr<QMessageBox> MessageBoxes::makeConfirmBox(QWidget *parent, const
     return box;
 }
 
-bool MessageBoxes::confirm(QWidget *parent, const QString &title, const QString &text,
-                           const QString &acceptText, Confirm kind)
+void MessageBoxes::confirm(QWidget *parent, const QString &title, const QString &text,
+                           const QString &acceptText, Confirm kind, std::function<void()> onAccept)
 {
     m_asked.append(text);
     if (m_scripted) {
         m_lastConfirm = makeConfirmBox(nullptr, title, text, acceptText, kind);
-        return m_answers.isEmpty() ? false : m_answers.dequeue();
+        if (!m_answers.isEmpty() && m_answers.dequeue())
+            onAccept();
+        return;
     }
-
-    const std::unique_ptr<QMessageBox> box = makeConfirmBox(parent, title, text, acceptText, kind);
+    QMessageBox *box = makeConfirmBox(parent, title, text, acceptText, kind).release();
+    box->setAttribute(Qt::WA_DeleteOnClose);
     auto *accept = box->findChild<QPushButton *>(QStringLiteral("confirmButton"));
-    box->exec();
-    return box->clickedButton() == accept;
+    // The box is the connection's context: if the window (its parent) goes first, nothing runs.
+    QObject::connect(box, &QDialog::finished, box, [box, accept, onAccept = std::move(onAccept)] {
+        if (box->clickedButton() == accept)
+            onAccept();
+    });
+    box->open();
 }
+
+namespace {
+
+void notify(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::Ok, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace
 
 void MessageBoxes::warning(QWidget *parent, const QString &title, const QString &text)
 {
     m_asked.append(text);
     if (!m_scripted)
-        QMessageBox::warning(parent, title, text);
+        notify(parent, QMessageBox::Warning, title, text);
 }
 
 void MessageBoxes::information(QWidget *parent, const QString &title, const QString &text)
 {
     m_asked.append(text);
     if (!m_scripted)
-        QMessageBox::information(parent, title, text);
+        notify(parent, QMessageBox::Information, title, text);
 }
 
-std::optional<QString> MessageBoxes::askText(QWidget *parent, const QString &title, const QString &label,
-                                             const QString &initial)
+void MessageBoxes::askText(QWidget *parent, const QString &title, const QString &label,
+                           const QString &initial, std::function<void(const QString &text)> onText)
 {
     m_asked.append(label);
-    if (m_scripted)
-        return m_texts.isEmpty() ? std::nullopt : m_texts.dequeue();
-
-    bool ok = false;
-    const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, initial, &ok);
-    if (!ok)
-        return std::nullopt;
-    return text;
+    if (m_scripted) {
+        if (!m_texts.isEmpty()) {
+            if (const std::optional<QString> text = m_texts.dequeue())
+                onText(*text);
+        }
+        return;
+    }
+    auto *dialog = new QInputDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setTextValue(initial);
+    QObject::connect(dialog, &QInputDialog::textValueSelected, dialog, std::move(onText));
+    dialog->open();
 }
 
 } // namespace hftm

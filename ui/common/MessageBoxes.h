@@ -5,14 +5,17 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace hftm {
 
-// Every modal question the UI asks goes through here, so tests can answer in advance instead of facing
-// a blocking box. In scripted mode nothing is ever shown: questions take the queued answers (or "No"),
-// text prompts the queued texts (or cancel), and every text asked is recorded.
+// Every question and notice the UI shows goes through here. Boxes are window-modal but never block: they
+// open (QDialog::open, no nested event loop) and the answer arrives in a callback after the user chose,
+// never if the window went away first. In scripted mode (tests) nothing is shown: questions take the
+// queued answers (or "No") and answer at once, text prompts the queued texts (or cancel), and every text
+// asked is recorded.
 class MessageBoxes {
 public:
     // Destructive: the accepting button does something that cannot be undone here (Remove), so the box
@@ -21,17 +24,18 @@ public:
     enum class Confirm { Plain, Destructive };
 
     // A yes/no style question; acceptText names the action on the accepting button ("Remove").
-    bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptText,
-                 Confirm kind = Confirm::Plain);
+    // onAccept runs once the user accepted; nothing runs when they cancel.
+    void confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptText,
+                 Confirm kind, std::function<void()> onAccept);
     // The box confirm() shows (not yet shown); its accepting button is named "confirmButton".
     static std::unique_ptr<QMessageBox> makeConfirmBox(QWidget *parent, const QString &title,
                                                        const QString &text, const QString &acceptText,
                                                        Confirm kind);
     void warning(QWidget *parent, const QString &title, const QString &text);
     void information(QWidget *parent, const QString &title, const QString &text);
-    // A one-line text prompt; nullopt when cancelled.
-    std::optional<QString> askText(QWidget *parent, const QString &title, const QString &label,
-                                   const QString &initial);
+    // A one-line text prompt; onText runs with what was typed, nothing runs when cancelled.
+    void askText(QWidget *parent, const QString &title, const QString &label, const QString &initial,
+                 std::function<void(const QString &text)> onText);
 
     // For tests.
     void setScripted(bool scripted) { m_scripted = scripted; }

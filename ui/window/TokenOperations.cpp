@@ -63,11 +63,14 @@ void TokenOperations::makeActive(const QString &name)
 
 void TokenOperations::rename(const QString &name)
 {
-    const std::optional<QString> to = m_context.messages().askText(
-        m_window, tr("Rename Token"), tr("New name for \u201C%1\u201D:").arg(name), name);
-    if (!to || to->trimmed() == name)
+    m_context.messages().askText(m_window, tr("Rename Token"), tr("New name for \u201C%1\u201D:").arg(name),
+                                 name, [this, name](const QString &to) { renameTo(name, to.trimmed()); });
+}
+
+void TokenOperations::renameTo(const QString &name, const QString &newName)
+{
+    if (newName == name)
         return;
-    const QString newName = to->trimmed();
     emit statusMessage(tr("Renaming \u201C%1\u201D to \u201C%2\u201D\u2026").arg(name, newName));
     whenDone(editor()->rename(name, newName), [this, name, newName](const StoreEditOutcome &outcome) {
         if (outcome.error) {
@@ -116,9 +119,12 @@ void TokenOperations::remove(const QString &name)
     const QString question = removeQuestion(name);
     if (question.isEmpty())
         return;
-    if (!m_context.messages().confirm(m_window, tr("Remove Token"), question, tr("Remove"),
-                                      MessageBoxes::Confirm::Destructive))
-        return;
+    m_context.messages().confirm(m_window, tr("Remove Token"), question, tr("Remove"),
+                                 MessageBoxes::Confirm::Destructive, [this, name] { removeConfirmed(name); });
+}
+
+void TokenOperations::removeConfirmed(const QString &name)
+{
     emit statusMessage(tr("Removing \u201C%1\u201D\u2026").arg(name));
     whenDone(editor()->remove(name), [this, name](const StoreEditOutcome &outcome) {
         if (outcome.error) {
@@ -190,8 +196,13 @@ void TokenOperations::removeOrphans(const QStringList &names)
         tr("The keychain holds items of this token store that belong to no token: %1. They were left by an "
            "operation that was interrupted before it finished. Remove them from the keychain?")
             .arg(QStringLiteral("\u201C%1\u201D").arg(names.join(QStringLiteral("\u201D, \u201C"))));
-    if (!m_context.messages().confirm(m_window, tr("Remove Leftover Keychain Items"), text, tr("Remove")))
-        return;
+    m_context.messages().confirm(m_window, tr("Remove Leftover Keychain Items"), text, tr("Remove"),
+                                 MessageBoxes::Confirm::Plain,
+                                 [this, names] { removeOrphansConfirmed(names); });
+}
+
+void TokenOperations::removeOrphansConfirmed(const QStringList &names)
+{
     emit statusMessage(tr("Removing %n leftover keychain item(s)\u2026", nullptr, int(names.size())));
     whenDone(editor()->removeOrphanedKeychainItems(names), [this, names](const StoreEditOutcome &outcome) {
         if (outcome.error) {

@@ -55,6 +55,10 @@ private:
     void readSecret(const QString &name, const QString &purpose,
                     std::function<void(const QString &secret)> then);
     void report(const QString &title, const Error &error);
+    // What rename, remove and removeOrphans do once the user answered their question.
+    void renameTo(const QString &name, const QString &newName);
+    void removeConfirmed(const QString &name);
+    void removeOrphansConfirmed(const QStringList &names);
     StoreEditor *editor() const;
     // then() runs once the edit finished and the store shows its result.
     void whenDone(StoreEditJob *job, std::function<void(const StoreEditOutcome &outcome)> then);
