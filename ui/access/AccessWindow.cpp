@@ -352,13 +352,15 @@ void AccessWindow::openUrl(const QUrl &url)
 
 void AccessWindow::showHeaderMenu(Qt::Orientation orientation, const QPoint &globalPosition)
 {
-    QMenu menu(this);
+    // popup(), not exec(): no nested event loop; the menu deletes itself once closed.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
     if (orientation == Qt::Vertical)
-        menu.addActions({m_actions.checkRows, m_actions.openRepoPage, m_actions.moveUp, m_actions.moveDown,
-                         m_actions.removeRepo});
+        menu->addActions({m_actions.checkRows, m_actions.openRepoPage, m_actions.moveUp, m_actions.moveDown,
+                          m_actions.removeRepo});
     else
-        menu.addAction(m_actions.checkColumns);
-    menu.exec(globalPosition);
+        menu->addAction(m_actions.checkColumns);
+    menu->popup(globalPosition);
 }
 
 void AccessWindow::showFeedback(const QString &text)

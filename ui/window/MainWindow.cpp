@@ -284,7 +284,8 @@ void MainWindow::updateActions()
     m_actions->setRestorable(record && record->missingFromFiles &&
                              record->storage.testFlag(StorageLocation::Keychain));
     if (StoreEditor::of(m_context.store())->isBusy()) {
-        for (QAction *edit : {m_actions->makeActive, m_actions->rename, m_actions->remove, m_actions->restore})
+        for (QAction *edit :
+             {m_actions->makeActive, m_actions->rename, m_actions->remove, m_actions->restore})
             edit->setEnabled(false);
     }
 }
@@ -473,9 +474,11 @@ void MainWindow::onBannerAction(Banner::Id id)
 
 void MainWindow::showContextMenu(const QPoint &position)
 {
-    QMenu menu(this);
-    m_actions->fillContextMenu(&menu);
-    menu.exec(m_table->viewport()->mapToGlobal(position));
+    // popup(), not exec(): the window's event loop keeps running (no nested loop); the menu deletes itself.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    m_actions->fillContextMenu(menu);
+    menu->popup(m_table->viewport()->mapToGlobal(position));
 }
 
 void MainWindow::showStatus(const QString &text)

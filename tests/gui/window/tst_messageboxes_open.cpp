@@ -1,6 +1,7 @@
-// Questions and notices never block: confirm(), askText(), warning() return at once with a window-modal
-// box open, the answer arrives in the callback after the user clicked (never on cancel, never once the
-// window is gone), and the main window's Remove and Rename work through the real boxes.
+// Questions, notices and menus never block: confirm(), askText(), warning() return at once with a
+// window-modal box open, the answer arrives in the callback after the user clicked (never on cancel, never
+// once the window is gone), the main window's Remove and Rename work through the real boxes, and the
+// table's context menu pops up without a nested event loop.
 #include "support/gui/WindowFixture.h"
 
 #include "ui/app/AppContext.h"
@@ -9,8 +10,11 @@
 
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 
@@ -148,6 +152,25 @@ private slots:
         dialog->accept();
         QTRY_VERIFY(f.sectionsOnDisk().contains(QStringLiteral("colab")));
         QVERIFY(!f.sectionsOnDisk().contains(QStringLiteral("Colab notebooks")));
+    }
+
+    void theContextMenuPopsUpWithoutWaiting()
+    {
+        WindowFixture f;
+        MainWindow &w = f.shownWindow();
+        QVERIFY(w.selectToken(QStringLiteral("laptop-read")));
+        // Emitted as a right click would: with exec() this call would not return until the menu closed.
+        emit w.table()->customContextMenuRequested(QPoint(10, 10));
+        QMenu *menu = nullptr;
+        for (QMenu *candidate : w.findChildren<QMenu *>()) {
+            if (candidate->isVisible())
+                menu = candidate;
+        }
+        QVERIFY(menu);
+        QVERIFY(menu->actions().contains(w.actions()->rename));
+        QPointer<QMenu> guard(menu);
+        menu->close();
+        QTRY_VERIFY(guard.isNull()); // it deletes itself once closed
     }
 };
 
