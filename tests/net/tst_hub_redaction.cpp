@@ -105,6 +105,30 @@ private slots:
         }
     }
 
+    // A server that echoes only part of the credential, or splits it over two lines (a proxy's "token
+    // hf_Redact…" or a wrapped log line), must not hand that part on either.
+    void echoedPiecesAreRedacted_data()
+    {
+        QTest::addColumn<QString>("echo");
+        QTest::newRow("first 12") << Token.left(12);
+        QTest::newRow("middle 9") << Token.mid(14, 9);
+        QTest::newRow("last 8") << Token.right(8);
+        QTest::newRow("split over lines") << Token.left(20) + QLatin1Char('\n') + Token.mid(20);
+        QTest::newRow("split by a tab") << Token.left(9) + QLatin1Char('\t') + Token.mid(9);
+    }
+
+    void echoedPiecesAreRedacted()
+    {
+        QFETCH(QString, echo);
+        const QString text = QStringLiteral("Invalid token ") + echo + QStringLiteral(" for this request.");
+        m_hub->failNext(401, {}, QJsonDocument(QJsonObject{{QStringLiteral("error"), text}}).toJson());
+        const ValidationResult result =
+            m_validator->validateAndWait({{QStringLiteral("k"), m_hub->endpoint(), Token, true}})
+                .value(QStringLiteral("k"));
+        QVERIFY2(surviving(result.message).isEmpty(), qPrintable(result.message));
+        QVERIFY2(result.message.contains(QStringLiteral("for this request.")), qPrintable(result.message));
+    }
+
     // The cut still keeps whole words from the Hub: nothing else is lost.
     void wordsBeforeTheCutAreKept()
     {

@@ -188,7 +188,26 @@ QString redact(QString text, const QString &token)
         return text;
     const QString masked =
         token.size() < 12 ? QStringLiteral("****") : token.left(3) + QStringLiteral("****") + token.right(4);
-    return text.replace(token, masked);
+    text.replace(token, masked);
+    // A server that echoes part of a credential ("hf_AbCdEfGh…", or one split across lines) must not
+    // hand that part to a log either: every run of RedactedPiece or more characters of the token goes.
+    if (token.size() < RedactedPiece)
+        return text;
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size();) {
+        qsizetype length = 0;
+        while (i + length < text.size() && token.contains(QStringView(text).mid(i, length + 1)))
+            ++length;
+        if (length >= RedactedPiece) {
+            out += QStringLiteral("****");
+            i += length;
+        } else {
+            out += text.at(i);
+            ++i;
+        }
+    }
+    return out;
 }
 
 } // namespace HubErrors

@@ -30,8 +30,10 @@ int retryAfterSeconds(const HubResponse &response, const QDateTime &now);
 // transport error. Used for messages shown by the CLI and the GUI.
 QString describeHubError(const HubResponse &response);
 
-// Replaces every occurrence of the token with its masked form: a last line of defence so no secret
-// ever reaches a message, even if a server echoes it.
+// Replaces every occurrence of the token with its masked form, and any other run of RedactedPiece or
+// more of its characters with "****": a last line of defence so no secret, whole or in part, reaches a
+// message, even if a server echoes it.
+inline constexpr qsizetype RedactedPiece = 8;
 QString redact(QString text, const QString &token);
 
 // Keeps printable characters only (a server must not drive the terminal), at most maxChars. A longer
