@@ -2,6 +2,7 @@
 # One entry point for a fresh Debian/Ubuntu machine:
 #   installers/dev.sh run    install what is missing, build, launch the app
 #   installers/dev.sh test   install what is missing, build, run the whole test suite (what CI runs)
+#   installers/dev.sh fuzz   install clang, build the libFuzzer targets, run each for 60 s (CI runs it)
 #   installers/dev.sh deps   only install what is missing
 set -eu
 cd "$(dirname "$0")/.."
@@ -41,6 +42,14 @@ case "${1:-run}" in
     cmake --preset "$preset" >/dev/null
     cmake --build --preset "$preset" -j "$jobs"
     ctest --preset "$preset" -j "$jobs" ;;
+  fuzz)
+    install_missing clang
+    # libFuzzer's runtime comes with the clang of the same major version (Debian and Ubuntu name it so).
+    major=$(clang++ -dumpversion | cut -d. -f1)
+    install_missing "libclang-rt-$major-dev"
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz -j "$jobs" --target fuzz_ini fuzz_hub_answers fuzz_metadata fuzz_repo_ref
+    exec ./tests/fuzz/run-fuzzers.sh build/fuzz "${HFTM_FUZZ_SECONDS:-60}" ;;
   *)
-    echo "usage: $0 run|test|deps" >&2; exit 2 ;;
+    echo "usage: $0 run|test|fuzz|deps" >&2; exit 2 ;;
 esac

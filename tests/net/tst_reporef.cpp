@@ -91,6 +91,11 @@ void TestRepoRef::refused_data()
     QTest::newRow("url one segment") << QStringLiteral("https://huggingface.co/spaces/org");
     QTest::newRow("ftp url") << QStringLiteral("ftp://huggingface.co/org/name");
     QTest::newRow("junk") << QStringLiteral("://///");
+    // Found by fuzz_repo_ref: read as owner "models", it named a repo no id could name again.
+    QTest::newRow("link, owner is a type word") << QStringLiteral("http://localhost:808/models/models/o/no/n");
+    QTest::newRow("link, owner datasets") << QStringLiteral("https://huggingface.co/datasets/datasets/x");
+    QTest::newRow("owner spaces, typed") << QStringLiteral("models/spaces/x");
+    QTest::newRow("link, owner is a host") << QStringLiteral("http://dt/hf.co/owner/maodeA");
 }
 
 void TestRepoRef::refused()

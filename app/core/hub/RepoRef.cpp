@@ -96,6 +96,11 @@ std::optional<RepoRef> RepoRef::parse(const QString &text, QString *error)
         return fail(error, tr("Expected owner/name, not a longer path."));
     const QString owner = parts.at(0);
     const QString name = parts.at(1);
+    // The Hub's own path words and host names are no account's name: "models/x" would read back as a
+    // type prefix, "hf.co/x" as a link.
+    if (typeFromPrefix(owner) || owner == QLatin1String("api") || owner == QLatin1String("hf.co") ||
+        owner == QLatin1String("huggingface.co"))
+        return fail(error, tr("\u201C%1\u201D is not an account name on the Hub: expected owner/name.").arg(owner));
     if (!isValidSegment(owner) || !isValidSegment(name) || owner.size() + name.size() + 1 > 96)
         return fail(error,
                     tr("\"%1/%2\" is not a valid repository id: use letters, digits, '-', '_' and '.'.")
