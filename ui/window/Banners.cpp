@@ -33,6 +33,33 @@ QString withTypographicQuotes(QString text)
     }
     return text;
 }
+
+// Names both tokens: the one the environment puts in force, and the one the token file holds (what
+// "Make Active" changes, and what programs started without the variable use).
+QString envOverrideText(const ActiveToken &active)
+{
+    const QString variable = active.source == ActiveToken::Source::EnvHfToken
+                                 ? QStringLiteral("HF_TOKEN")
+                                 : QStringLiteral("HUGGING_FACE_HUB_TOKEN");
+    const QString envToken = active.name.isEmpty()
+                                 ? tr("a token that is not stored here (%1)").arg(active.masked)
+                                 : tr("\u201C%1\u201D (%2)").arg(active.name, active.masked);
+    QString fileToken;
+    if (active.fileMasked.isEmpty())
+        fileToken = tr("; huggingface_hub's token file holds no active token");
+    else if (active.fileName.isEmpty())
+        fileToken = tr(", not the active token in huggingface_hub's token file (%1), which is not "
+                       "stored here")
+                        .arg(active.fileMasked);
+    else if (active.fileName == active.name)
+        fileToken = tr(", the active token in huggingface_hub's token file too");
+    else
+        fileToken = tr(", not the active token \u201C%1\u201D (%2) in huggingface_hub's token file")
+                        .arg(active.fileName, active.fileMasked);
+    return tr("%1 is set in the environment: programs started from it use %2%3. Making another token active "
+              "changes nothing for them until %1 is unset.")
+        .arg(variable, envToken, fileToken);
+}
 } // namespace
 
 QList<Banner> bannersFor(const BannerFacts &facts)
@@ -41,20 +68,32 @@ QList<Banner> bannersFor(const BannerFacts &facts)
 
     const bool envOverrides = facts.active.source == ActiveToken::Source::EnvHfToken ||
                               facts.active.source == ActiveToken::Source::EnvLegacy;
-    if (envOverrides) {
-        const QString variable = facts.active.source == ActiveToken::Source::EnvHfToken
-                                     ? QStringLiteral("HF_TOKEN")
-                                     : QStringLiteral("HUGGING_FACE_HUB_TOKEN");
-        const QString which = facts.active.name.isEmpty()
-                                  ? tr("a token that is not stored here (%1)").arg(facts.active.masked)
-                                  : tr("\u201C%1\u201D (%2)").arg(facts.active.name, facts.active.masked);
-        QString text =
-            tr("%1 is set in the environment: programs started from it use %2.").arg(variable, which);
-        if (facts.active.fileAlsoSet)
-            text += QLatin1Char(' ') + tr("It overrides the active token; making another token active has no "
-                                          "effect there until %1 is unset.")
-                                           .arg(variable);
-        banners.append({Banner::Id::EnvOverride, Banner::Kind::Info, text, {}});
+    if (envOverrides)
+        banners.append({Banner::Id::EnvOverride, Banner::Kind::Info, envOverrideText(facts.active), {}});
+
+    // Which token is active cannot be told while stored_tokens cannot be read.
+    if (!facts.loadError) {
+        if (!facts.active.fileMasked.isEmpty() && facts.active.fileName.isEmpty()) {
+            const QString text =
+                tr("The active token (%1, in huggingface_hub's token file) is not one stored here: making "
+                   "another token active would lose it. Import it to keep it under a name.")
+                    .arg(facts.active.fileMasked);
+            banners.append({Banner::Id::UnknownActiveToken, Banner::Kind::Warning, text, tr("Import\u2026")});
+        } else if (facts.active.fileMasked.isEmpty() && !envOverrides && !facts.tokens.isEmpty()) {
+            // The environment banner already says what programs use then.
+            const QString text = tr("No token is active: \u201Chf\u201D and Python programs find none in "
+                                    "huggingface_hub's token file and run without signing in.");
+            if (facts.selectedName.isEmpty()) {
+                banners.append(
+                    {Banner::Id::NoActiveToken,
+                     Banner::Kind::Warning,
+                     text + QLatin1Char(' ') + tr("Select a token and choose Make Active (Ctrl+Return)."),
+                     {}});
+            } else {
+                banners.append({Banner::Id::NoActiveToken, Banner::Kind::Warning, text,
+                                tr("Make \u201C%1\u201D Active").arg(facts.selectedName)});
+            }
+        }
     }
 
     if (facts.loadError) {

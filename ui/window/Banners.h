@@ -21,7 +21,9 @@ struct Banner {
         PlaintextOnly,
         FolderUnsafe,
         RemovedOutside,
-        OrphanedItems
+        OrphanedItems,
+        NoActiveToken,      // tokens are stored, the token file holds none
+        UnknownActiveToken, // the token file holds a secret no stored token has: "Import…"
     };
     enum class Kind { Info, Warning, Error };
     Id id;
@@ -40,6 +42,7 @@ struct BannerFacts {
     QList<TokenRecord> tokens;
     QStringList folderWarnings; // FolderSafety::check(): token folders owned or writable by others
     QStringList orphanedItems;  // TokenStore::orphanedKeychainItems(), asked after the first paint
+    QString selectedName;       // the token selected in the table: what "no active token" offers to activate
 };
 
 // Decides which banners apply to these facts and words them; a pure function, tested without widgets.

@@ -30,6 +30,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolTip>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -90,7 +91,12 @@ void MainWindow::showLoadedStore()
     refreshBanners(); // what the files say is known now; the keychain's part follows the first frame
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // A Name cell still being edited commits when the closing window takes its focus: nothing is renamed
+    // by closing the window, and nothing reaches a window half torn down.
+    disconnect(m_model, &TokenTableModel::nameEdited, nullptr, nullptr);
+}
 
 void MainWindow::buildUi()
 {
@@ -205,6 +211,10 @@ void MainWindow::connectActions()
     // While an edit is being written, no other can be started from here (the tray's queue behind it).
     connect(StoreEditor::of(store), &StoreEditor::busyChanged, this, &MainWindow::updateActions);
     connect(m_selection, &SelectionKeeper::currentNameChanged, this, &MainWindow::onCurrentNameChanged);
+    connect(m_selection, &SelectionKeeper::currentNameChanged, this, [this] {
+        if (m_banners->isShowing(Banner::Id::NoActiveToken))
+            refreshBanners(); // it offers to make the selected token active
+    });
     connect(m_search, &QLineEdit::textChanged, m_proxy, &TokenFilterProxy::setSearchText);
     connect(m_search, &QLineEdit::returnPressed, m_table, qOverload<>(&QWidget::setFocus));
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
@@ -219,7 +229,15 @@ void MainWindow::connectActions()
     });
     connect(m_actions->makeActive, &QAction::triggered, this,
             [this] { m_operations->makeActive(currentName()); });
-    connect(m_actions->rename, &QAction::triggered, this, [this] { m_operations->rename(currentName()); });
+    // Rename edits the Name cell in place; what is typed comes back through the model.
+    connect(m_actions->rename, &QAction::triggered, this, [this] { editName(currentName()); });
+    connect(m_model, &TokenTableModel::nameEdited, m_operations, &TokenOperations::rename);
+    connect(m_operations, &TokenOperations::renameRefused, this,
+            [this](const QString &name, const QString &typed, const QString &reason) {
+                // Queued: the editor that committed is still closing when a refusal comes at once.
+                QTimer::singleShot(0, this, [this, name, typed, reason] { editName(name, typed, reason); });
+            });
+    connect(m_operations, &TokenOperations::imported, this, &MainWindow::selectToken);
     connect(m_actions->remove, &QAction::triggered, this, [this] { m_operations->remove(currentName()); });
     connect(m_actions->restore, &QAction::triggered, this,
             [this] { m_operations->restore({currentName()}); });
@@ -301,6 +319,7 @@ void MainWindow::refreshBanners()
     facts.mode = store->settings().storageMode;
     facts.tokens = store->tokens();
     facts.orphanedItems = m_orphanedItems;
+    facts.selectedName = currentName();
     facts.folderWarnings = FolderSafety::check(store->options().paths);
     m_banners->setBanners(bannersFor(facts));
 }
@@ -470,6 +489,34 @@ void MainWindow::onBannerAction(Banner::Id id)
         m_operations->restore(removedOutsideNames());
     else if (id == Banner::Id::OrphanedItems)
         m_operations->removeOrphans(m_orphanedItems);
+    else if (id == Banner::Id::NoActiveToken)
+        m_operations->makeActive(currentName());
+    else if (id == Banner::Id::UnknownActiveToken)
+        m_operations->importActive();
+}
+
+void MainWindow::editName(const QString &name, const QString &typed, const QString &reason)
+{
+    if (name.isEmpty() || !selectToken(name))
+        return;
+    const QModelIndex index = m_proxy->index(m_table->currentIndex().row(), TokenTableModel::NameColumn);
+    m_table->scrollTo(index);
+    m_table->setFocus(Qt::ShortcutFocusReason);
+    m_table->edit(index);
+    auto *editor = qobject_cast<QLineEdit *>(m_table->indexWidget(index));
+    if (!editor)
+        return;
+    editor->setAccessibleName(tr("New name for \u201C%1\u201D").arg(name));
+    if (reason.isEmpty())
+        return;
+    // Refused: what was typed comes back to be corrected, with the reason beside it (no box: a modal box
+    // would take the focus from the editor, which commits on losing it).
+    editor->setText(typed);
+    editor->setToolTip(reason);
+    editor->setAccessibleDescription(reason);
+    statusBar()->showMessage(reason, StatusMessageMs);
+    if (editor->isVisible())
+        QToolTip::showText(editor->mapToGlobal(QPoint(0, editor->height())), reason, editor);
 }
 
 void MainWindow::showContextMenu(const QPoint &position)

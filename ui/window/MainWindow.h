@@ -81,6 +81,8 @@ private:
     void onValidationProgress(int done, int total);
     void onValidationFinished(const QString &summary, const QStringList &problems);
     void onBannerAction(Banner::Id id);
+    // Opens the Name cell of name for editing; after a refusal with what was typed and why.
+    void editName(const QString &name, const QString &typed = QString(), const QString &reason = QString());
     void showContextMenu(const QPoint &position);
     void showStatus(const QString &text);
 

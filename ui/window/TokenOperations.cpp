@@ -2,6 +2,8 @@
 
 #include "ui/app/AppContext.h"
 
+#include "core/files/TokenText.h"
+#include "core/notify/ActivationWarning.h"
 #include "core/secrets/SecretJob.h"
 #include "core/store/StoreEditor.h"
 
@@ -51,6 +53,18 @@ void TokenOperations::whenDone(StoreEditJob *job, std::function<void(const Store
 
 void TokenOperations::makeActive(const QString &name)
 {
+    const std::optional<TokenRecord> record = m_context.store()->token(name);
+    const QString warning = record ? activationWarning(*record, m_context.now()()) : QString();
+    if (warning.isEmpty()) {
+        makeActiveConfirmed(name);
+        return;
+    }
+    m_context.messages().confirm(m_window, tr("Make Token Active"), warning, activationWarningAcceptText(),
+                                 MessageBoxes::Confirm::Plain, [this, name] { makeActiveConfirmed(name); });
+}
+
+void TokenOperations::makeActiveConfirmed(const QString &name)
+{
     emit statusMessage(tr("Making \u201C%1\u201D active\u2026").arg(name));
     whenDone(editor()->switchTo(name), [this, name](const StoreEditOutcome &outcome) {
         if (outcome.error) {
@@ -61,24 +75,83 @@ void TokenOperations::makeActive(const QString &name)
     });
 }
 
-void TokenOperations::rename(const QString &name)
+QString TokenOperations::nameRefusal(const QString &name) const
 {
-    m_context.messages().askText(m_window, tr("Rename Token"), tr("New name for \u201C%1\u201D:").arg(name),
-                                 name, [this, name](const QString &to) { renameTo(name, to.trimmed()); });
+    if (const Error error = TokenText::validateName(name))
+        return error.message;
+    if (m_context.store()->token(name))
+        return tr("A token named \u201C%1\u201D is already stored.").arg(name);
+    return {};
 }
 
-void TokenOperations::renameTo(const QString &name, const QString &newName)
+void TokenOperations::rename(const QString &name, const QString &typed)
 {
+    const QString newName = typed.trimmed();
     if (newName == name)
         return;
+    if (const QString refusal = nameRefusal(newName); !refusal.isEmpty()) {
+        emit renameRefused(name, typed, refusal);
+        return;
+    }
     emit statusMessage(tr("Renaming \u201C%1\u201D to \u201C%2\u201D\u2026").arg(name, newName));
-    whenDone(editor()->rename(name, newName), [this, name, newName](const StoreEditOutcome &outcome) {
+    whenDone(editor()->rename(name, newName), [this, name, typed, newName](const StoreEditOutcome &outcome) {
         if (outcome.error) {
-            report(tr("Could not rename \u201C%1\u201D").arg(name), outcome.error);
+            // Taken meanwhile (another program) or refused by the files: the typed name is kept to edit.
+            if (outcome.error.code == ErrorCode::AlreadyExists ||
+                outcome.error.code == ErrorCode::InvalidInput)
+                emit renameRefused(name, typed, outcome.error.message);
+            else
+                report(tr("Could not rename \u201C%1\u201D").arg(name), outcome.error);
             return;
         }
         emit renamed(name, newName);
         emit statusMessage(tr("Renamed \u201C%1\u201D to \u201C%2\u201D.").arg(name, newName));
+    });
+}
+
+void TokenOperations::importActive()
+{
+    askImportName({}, {});
+}
+
+void TokenOperations::askImportName(const QString &typed, const QString &refused)
+{
+    const QString masked = m_context.store()->active().fileMasked;
+    QString label = tr("Name for the active token (%1):").arg(masked);
+    if (!refused.isEmpty())
+        label = refused + QLatin1Char('\n') + label; // said in the prompt itself: one box, the name kept
+    m_context.messages().askText(m_window, tr("Import Active Token"), label, typed,
+                                 [this](const QString &text) { importActiveAs(text); });
+}
+
+void TokenOperations::importActiveAs(const QString &typed)
+{
+    const QString name = typed.trimmed();
+    if (const QString refusal = nameRefusal(name); !refusal.isEmpty()) {
+        askImportName(typed, refusal);
+        return;
+    }
+    // Read now, not when the banner was shown: the file may have changed since.
+    const QString secret = m_context.store()->tokenFileSecret();
+    if (secret.isEmpty()) {
+        m_context.messages().information(m_window, tr("Nothing to Import"),
+                                         tr("huggingface_hub's token file holds no token any more."));
+        return;
+    }
+    emit statusMessage(tr("Storing the active token as \u201C%1\u201D\u2026").arg(name));
+    // Not activated again: the token file already holds this secret and stays byte for byte as it is.
+    whenDone(editor()->add(name, secret, AddOptions{}), [this, name, typed](const StoreEditOutcome &outcome) {
+        if (outcome.error) {
+            // The name was taken meanwhile: ask again. Anything else (the secret itself refused, stored
+            // under another name meanwhile, the keychain) is no matter of the name.
+            if (outcome.error.code == ErrorCode::AlreadyExists && m_context.store()->token(name))
+                askImportName(typed, outcome.error.message);
+            else
+                report(tr("Could not import the active token"), outcome.error);
+            return;
+        }
+        emit imported(name);
+        emit statusMessage(tr("Stored the active token as \u201C%1\u201D.").arg(name));
     });
 }
 

@@ -28,8 +28,14 @@ class TokenOperations : public QObject {
 public:
     TokenOperations(AppContext &context, QWidget *window);
 
+    // An invalid or expired token is made active only after the user confirmed (activationWarning()).
     void makeActive(const QString &name);
-    void rename(const QString &name);
+    // What was typed into the Name cell: refused at once with renameRefused() when the name cannot be
+    // used (empty, control characters, taken…), or when the store refuses it once the edit ran.
+    void rename(const QString &name, const QString &typed);
+    // Stores the token file's secret, which matches no stored token, under a name the user gives; the
+    // token file is left as it is, so it stays the active token.
+    void importActive();
     void remove(const QString &name);
     void copy(const QString &name);
     // Reads the secret without waiting for the keychain; then() runs later, only when it could be read.
@@ -46,6 +52,9 @@ public:
 signals:
     void statusMessage(const QString &text);
     void renamed(const QString &from, const QString &to);
+    // typed cannot be the new name of name, for reason: the window opens the Name cell again with it.
+    void renameRefused(const QString &name, const QString &typed, const QString &reason);
+    void imported(const QString &name);
     void keychainFailed(const hftm::Error &error); // the window shows the "no keychain" banner
     void orphansRemoved();
 
@@ -56,8 +65,13 @@ private:
                     std::function<void(const QString &secret)> then);
     void report(const QString &title, const Error &error);
     // What rename, remove and removeOrphans do once the user answered their question.
-    void renameTo(const QString &name, const QString &newName);
+    void makeActiveConfirmed(const QString &name);
     void removeConfirmed(const QString &name);
+    // Asks the name to import the token file's secret under; refused shows why the last one was not taken.
+    void askImportName(const QString &typed, const QString &refused);
+    void importActiveAs(const QString &typed);
+    // Why name cannot be a new token name here, or empty.
+    QString nameRefusal(const QString &name) const;
     void removeOrphansConfirmed(const QStringList &names);
     StoreEditor *editor() const;
     // then() runs once the edit finished and the store shows its result.

@@ -209,6 +209,8 @@ QVariant TokenTableModel::data(const QModelIndex &index, int role) const
                                       : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case NameRole:
         return row.record.name;
+    case Qt::EditRole:
+        return column == NameColumn ? QVariant(row.record.name) : QVariant();
     case SortRole:
         return sortKey(row, column);
     case RoleKindRole:
@@ -361,6 +363,23 @@ QVariant TokenTableModel::foreground(const Row &row, int column) const
     if (column == NameColumn && row.record.missingFromFiles)
         return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
     return {};
+}
+
+Qt::ItemFlags TokenTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == NameColumn)
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool TokenTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != NameColumn ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    emit nameEdited(m_rows.at(index.row()).record.name, value.toString());
+    return false; // the row changes when the store does
 }
 
 QVariant TokenTableModel::headerData(int section, Qt::Orientation orientation, int role) const

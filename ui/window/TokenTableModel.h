@@ -46,6 +46,10 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    // The Name cell is edited in place (rename); what is typed goes to nameEdited, never into a row:
+    // the rows show the store, which changes once the rename is written.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     int rowOf(const QString &name) const; // -1 when absent
     // The core's judgement of a record's expiry at the model's "now" and the store's warning window.
@@ -53,6 +57,9 @@ public:
     // The core's decision of what a record's state is to show, with "checking" for the names a run
     // is checking now.
     TokenStateView stateView(const TokenRecord &record) const;
+
+signals:
+    void nameEdited(const QString &from, const QString &to); // typed into the Name cell's editor
 
 public slots:
     void refresh();   // takes every row from the store again: a model reset (TokenStore::tokensReset)

@@ -187,6 +187,8 @@ void TokenStore::resolveActive()
         m_active.source = ActiveToken::Source::TokenFile;
         m_active.masked = TokenText::mask(fileSecret);
     }
+    if (!fileSecret.isEmpty())
+        m_active.fileMasked = TokenText::mask(fileSecret);
     for (TokenRecord &record : m_tokens) {
         record.active = !activeFp.isEmpty() && record.fingerprint == activeFp;
         if (record.active && m_active.name.isEmpty())
@@ -194,6 +196,12 @@ void TokenStore::resolveActive()
         if (!fileFp.isEmpty() && record.fingerprint == fileFp && m_active.fileName.isEmpty())
             m_active.fileName = record.name;
     }
+}
+
+QString TokenStore::tokenFileSecret() const
+{
+    bool throughLink = false;
+    return activeAsPythonSees(m_options.paths.tokenPath, &throughLink);
 }
 
 Error TokenStore::registerWithGit(const QString &name, const QString &secret)

@@ -30,6 +30,7 @@ struct ActiveToken {
     QString masked;           // hf_****abcd of the token in force
     bool fileAlsoSet = false; // env overrides a token file that also holds a token
     QString fileName;         // the stored name the token file matches (even when env overrides it)
+    QString fileMasked;       // hf_****abcd of the token file's secret (even when env overrides it); empty: none
     bool fileIsLink = false;  // `token` is a symbolic link: read through it as Python does, never written
 };
 
@@ -95,6 +96,9 @@ public:
     QList<TokenRecord> tokens() const { return m_tokens; }
     std::optional<TokenRecord> token(const QString &name) const;
     ActiveToken active() const { return m_active; }
+    // The secret in the token file as huggingface_hub reads it (through a link too); empty when none.
+    // Read now, only when asked (e.g. to store an active token that matches no stored one).
+    QString tokenFileSecret() const;
     const Options &options() const { return m_options; }
     // What this store was built with, so StoreEditor's worker can build its twin over the same places.
     SecretStore *secretStore() const { return m_secrets; }

@@ -78,7 +78,8 @@ bool sameRecord(const TokenRecord &a, const TokenRecord &b)
 bool sameActive(const ActiveToken &a, const ActiveToken &b)
 {
     return a.source == b.source && a.name == b.name && a.masked == b.masked &&
-           a.fileAlsoSet == b.fileAlsoSet && a.fileName == b.fileName && a.fileIsLink == b.fileIsLink;
+           a.fileAlsoSet == b.fileAlsoSet && a.fileName == b.fileName && a.fileIsLink == b.fileIsLink &&
+           a.fileMasked == b.fileMasked;
 }
 
 bool plaintextLeft(const QList<TokenRecord> &records)

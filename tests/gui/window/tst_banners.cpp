@@ -63,6 +63,9 @@ void BannersTest::decides_data()
 
     BannerFacts calm;
     calm.tokens = {record(QStringLiteral("a"), both)};
+    calm.active.source = ActiveToken::Source::TokenFile; // "a" is active: no "no active token" banner
+    calm.active.name = calm.active.fileName = QStringLiteral("a");
+    calm.active.masked = calm.active.fileMasked = QStringLiteral("hf_****aaaa");
     QTest::newRow("nothing to say") << calm << Ids{};
 
     BannerFacts env = calm;

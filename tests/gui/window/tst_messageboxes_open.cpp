@@ -145,11 +145,9 @@ private slots:
 
         QVERIFY(w.selectToken(QStringLiteral("Colab notebooks")));
         QTRY_VERIFY(w.actions()->rename->isEnabled()); // edits are held back until the removal finished
-        WindowFixture::trigger(w.actions()->rename);
-        QInputDialog *dialog = openBox<QInputDialog>(&w);
-        QVERIFY(dialog);
-        dialog->findChild<QLineEdit *>()->setText(QStringLiteral("  colab  "));
-        dialog->accept();
+        // Rename edits the Name cell in place: no box at all.
+        QVERIFY(WindowFixture::renameInPlace(w, QStringLiteral("  colab  ")));
+        QVERIFY(!openBox<QInputDialog>(&w));
         QTRY_VERIFY(f.sectionsOnDisk().contains(QStringLiteral("colab")));
         QVERIFY(!f.sectionsOnDisk().contains(QStringLiteral("Colab notebooks")));
     }

@@ -109,10 +109,9 @@ private slots:
         MainWindow &w = m_fixture->shownWindow();
         makeKeychainSlow();
         QVERIFY(w.selectToken(LaptopRead));
-        messages().queueText(QStringLiteral("laptop"));
         StallProbe probe;
         QVERIFY(probe.start());
-        WindowFixture::trigger(w.actions()->rename);
+        QVERIFY(WindowFixture::renameInPlace(w, QStringLiteral("laptop")));
         // Said while it runs, and nothing that would race it can be started.
         QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Renaming")),
                  qPrintable(w.statusBar()->currentMessage()));
@@ -264,8 +263,7 @@ private slots:
         });
         connect(&tray, &TrayController::switched, this, [&](const QString &name) { order << name; });
         QVERIFY(w.selectToken(LaptopRead));
-        messages().queueText(QStringLiteral("laptop"));
-        WindowFixture::trigger(w.actions()->rename);
+        QVERIFY(WindowFixture::renameInPlace(w, QStringLiteral("laptop")));
         // The tray's switch is asked for while the rename is still running: it waits its turn, and
         // finds the token under its new name.
         QVERIFY(StoreEditor::of(m_fixture->store())->isBusy());
@@ -286,8 +284,7 @@ private slots:
         QSignalSpy outside(watcher, &FileWatcher::changed);
         makeKeychainSlow(); // the edit spans several debounce intervals of the watcher
         QVERIFY(w.selectToken(LaptopRead));
-        messages().queueText(QStringLiteral("laptop"));
-        WindowFixture::trigger(w.actions()->rename);
+        QVERIFY(WindowFixture::renameInPlace(w, QStringLiteral("laptop")));
         QTRY_COMPARE_WITH_TIMEOUT(w.currentName(), QStringLiteral("laptop"), EditDeadlineMs);
         QVERIFY2(m_fixture->store()->syncNotes().filter(QStringLiteral("mport")).isEmpty(),
                  qPrintable(m_fixture->store()->syncNotes().join(QLatin1Char('\n'))));
@@ -315,22 +312,20 @@ private slots:
         m_fixture->secrets->setUnavailable(true);
         QVERIFY(w.selectToken(LaptopRead));
         messages().clearAsked();
-        messages().queueText(QStringLiteral("laptop"));
-        WindowFixture::trigger(w.actions()->rename);
-        QTRY_COMPARE_WITH_TIMEOUT(messages().asked().size(), 2, EditDeadlineMs); // the prompt, the warning
-        QVERIFY2(messages().asked().at(1).contains(QStringLiteral("keychain")),
-                 qPrintable(messages().asked().at(1)));
+        QVERIFY(WindowFixture::renameInPlace(w, QStringLiteral("laptop")));
+        QTRY_COMPARE_WITH_TIMEOUT(messages().asked().size(), 1, EditDeadlineMs); // the warning
+        QVERIFY2(messages().asked().at(0).contains(QStringLiteral("keychain")),
+                 qPrintable(messages().asked().at(0)));
         QTRY_VERIFY(w.actions()->rename->isEnabled()); // usable again
         QVERIFY(!StoreEditor::of(m_fixture->store())->isBusy());
-        QCOMPARE(messages().asked().size(), 2);                    // said once
+        QCOMPARE(messages().asked().size(), 1);                    // said once
         QVERIFY(m_fixture->sectionsOnDisk().contains(LaptopRead)); // nothing half-done
         QVERIFY(!m_fixture->sectionsOnDisk().contains(QStringLiteral("laptop")));
 
         m_fixture->secrets->setUnavailable(false);
-        messages().queueText(QStringLiteral("laptop"));
-        WindowFixture::trigger(w.actions()->rename);
+        QVERIFY(WindowFixture::renameInPlace(w, QStringLiteral("laptop")));
         QTRY_COMPARE_WITH_TIMEOUT(w.currentName(), QStringLiteral("laptop"), EditDeadlineMs);
-        QCOMPARE(messages().asked().size(), 3); // just the prompt: no second warning
+        QCOMPARE(messages().asked().size(), 1); // no second warning
 #endif
     }
 

@@ -78,19 +78,17 @@ void WindowActionsTest::renameKeepsTheSelection()
     WindowFixture f;
     MainWindow &w = f.window();
     QVERIFY(w.selectToken(QStringLiteral("laptop-read")));
-    f.context().messages().queueText(QStringLiteral("laptop"));
-    WindowFixture::trigger(w.actions()->rename);
+    QVERIFY(WindowFixture::renameInPlace(w, QStringLiteral("laptop"))); // edited in the Name cell
     QTRY_COMPARE(w.currentName(), QStringLiteral("laptop")); // once the edit has finished
     QVERIFY(f.sectionsOnDisk().contains(QStringLiteral("laptop")));
     QVERIFY(!f.sectionsOnDisk().contains(QStringLiteral("laptop-read")));
     QVERIFY(f.secrets->entries().contains(QStringLiteral("laptop")));
     QCOMPARE(w.details()->shownName(), QStringLiteral("laptop"));
 
-    // A refused name changes nothing and says why.
-    f.context().messages().queueText(QStringLiteral("bad]name"));
-    f.context().messages().clearAsked();
-    WindowFixture::trigger(w.actions()->rename);
-    QTRY_COMPARE(f.context().messages().asked().size(), 2); // the prompt, then the warning
+    // A refused name changes nothing and says why (beside the Name cell, which opens again).
+    QVERIFY(WindowFixture::renameInPlace(w, QStringLiteral("bad]name")));
+    QTRY_VERIFY(WindowFixture::nameEditor(w));
+    QVERIFY(WindowFixture::nameEditor(w)->toolTip().contains(QStringLiteral("cannot contain")));
     QVERIFY(f.sectionsOnDisk().contains(QStringLiteral("laptop")));
 }
 
@@ -176,8 +174,14 @@ void WindowActionsTest::keyboardAlone()
     QTRY_VERIFY(w.table()->hasFocus());
     QCOMPARE(w.currentName(), QStringLiteral("laptop-read"));
 
-    f.context().messages().queueText(QStringLiteral("laptop-2"));
-    QTest::keyClick(w.table(), Qt::Key_F2);
+    QTest::keyClick(w.table(), Qt::Key_F2); // the Name cell opens for editing
+    QLineEdit *editor = WindowFixture::nameEditor(w);
+    QVERIFY(editor);
+    QVERIFY(editor->hasFocus());
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("laptop-2"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(!WindowFixture::nameEditor(w));    // committed: the rename has started
     QTRY_VERIFY(w.actions()->rename->isEnabled()); // the rename has finished: edits are offered again
     QVERIFY(f.sectionsOnDisk().contains(QStringLiteral("laptop-2")));
     QTest::keyClick(w.table(), Qt::Key_Return, Qt::ControlModifier); // make active

@@ -1,10 +1,16 @@
 #include "support/gui/WindowFixture.h"
 
+#include "ui/window/TokenActions.h"
+#include "ui/window/TokenTableModel.h"
+
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QLineEdit>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTest>
 #include <QToolButton>
 
@@ -70,6 +76,29 @@ void WindowFixture::trigger(QAction *action)
 {
     QVERIFY2(action->isEnabled(), qPrintable(action->text()));
     action->trigger();
+}
+
+QLineEdit *WindowFixture::nameEditor(MainWindow &window)
+{
+    QTableView *table = window.table();
+    const QModelIndex current = table->currentIndex();
+    if (!current.isValid())
+        return nullptr;
+    return qobject_cast<QLineEdit *>(
+        table->indexWidget(current.siblingAtColumn(TokenTableModel::NameColumn)));
+}
+
+bool WindowFixture::renameInPlace(MainWindow &window, const QString &typed)
+{
+    trigger(window.actions()->rename);
+    QLineEdit *editor = nameEditor(window);
+    if (!editor)
+        return false;
+    editor->setText(typed);
+    QPointer<QLineEdit> open(editor);
+    QTest::keyClick(editor, Qt::Key_Return);
+    // The delegate commits after the editor saw the key (a queued call), then deletes the editor.
+    return QTest::qWaitFor([&] { return open.isNull(); }, 5000);
 }
 
 QStringList WindowFixture::visibleStrings()

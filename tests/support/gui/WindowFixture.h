@@ -10,6 +10,7 @@
 #include <memory>
 
 class QAction;
+class QLineEdit;
 
 namespace hftm::test {
 
@@ -37,6 +38,12 @@ public:
 
     // Triggers an action the way a user's click on its toolbar button does.
     static void trigger(QAction *action);
+    // The line edit open in the selected row's Name cell (Rename… edits in place), or null.
+    static QLineEdit *nameEditor(MainWindow &window);
+    // Renames the selected token as a user does: Rename… opens its Name cell, typed replaces the text,
+    // Return commits; returns once that editor is gone (the rename, if any, has started). False when no
+    // editor opened.
+    static bool renameInPlace(MainWindow &window, const QString &typed);
     // The names in stored_tokens right now, read straight from the file.
     QStringList sectionsOnDisk() const { return world.sectionsOnDisk(); }
     // Every string a user or assistive technology can see on the window's widgets: titles, tooltips,
