@@ -155,7 +155,9 @@ private slots:
         const QByteArray stored = f.world.storedTokens();
         MainWindow &w = f.shownWindow();
         f.context().messages().queueText(std::nullopt); // Cancel
-        QTest::mouseClick(bannerButton(w.bannerArea(), QStringLiteral("Import\u2026")), Qt::LeftButton);
+        QPushButton *import = bannerButton(w.bannerArea(), QStringLiteral("Import\u2026"));
+        QVERIFY(import);
+        QTest::mouseClick(import, Qt::LeftButton);
         QVERIFY(!StoreEditor::of(f.store())->isBusy());
         QCOMPARE(f.world.storedTokens(), stored);
         QVERIFY(w.bannerArea()->isShowing(Banner::Id::UnknownActiveToken));
