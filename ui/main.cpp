@@ -51,7 +51,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCommandLineParser parser;
     describe(app, parser);
-    QApplication::setDesktopFileName(QStringLiteral("io.github.hftokenmanager.HFTokenManager"));
+    QApplication::setDesktopFileName(QStringLiteral(HFTM_APP_ID));
 
     // A second launch shows the running instance's window and leaves.
     hftm::SingleInstance instance;

@@ -4,13 +4,13 @@
 # As root with CI=true it also installs the .deb for real with dpkg, runs /usr/bin/hftoken, then
 # purges it and checks that nothing the package installed is left behind.
 #
-# usage: deb_package_test.sh BUILD_DIR VERSION
+# usage: deb_package_test.sh BUILD_DIR VERSION APP_ID
 # Ends with "packaging: N passed, N failed" and exits non-zero on any failure.
 set -u
 
 build_dir=$(cd "${1:?build dir}" && pwd)
 version=${2:?version}
-app_id=io.github.hftokenmanager.HFTokenManager
+app_id=${3:?application id (HFTM_APP_ID)}
 
 passed=0
 failed=0

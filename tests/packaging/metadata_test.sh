@@ -2,12 +2,12 @@
 # Consistency of the packaging sources: versions agree with the project's, the ids and icon names
 # agree between the .desktop file, the metainfo file and the install rules, every icon the qrc and
 # the packages name exists at the right size, and the man pages have no groff warnings.
-# usage: metadata_test.sh SOURCE_DIR VERSION
+# usage: metadata_test.sh SOURCE_DIR VERSION APP_ID
 # Ends with "metadata: N passed, N failed" and exits non-zero on any failure.
 set -u
 src=$(cd "${1:?source dir}" && pwd)
 version=${2:?version}
-app_id=io.github.hftokenmanager.HFTokenManager
+app_id=${3:?application id (HFTM_APP_ID)}
 desktop="$src/resources/linux/$app_id.desktop"
 metainfo="$src/resources/linux/$app_id.metainfo.xml"
 

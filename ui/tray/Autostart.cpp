@@ -49,7 +49,7 @@ QString execArgument(const QString &arg)
 
 QString desktopId()
 {
-    return QStringLiteral("io.github.hftokenmanager.HFTokenManager");
+    return QStringLiteral(HFTM_APP_ID);
 }
 
 QString entryPath()

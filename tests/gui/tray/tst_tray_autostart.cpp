@@ -45,7 +45,7 @@ private slots:
     {
         QCOMPARE(Autostart::entryPath(),
                  m_world->env.root() +
-                     QStringLiteral("/config/autostart/io.github.hftokenmanager.HFTokenManager.desktop"));
+                     QStringLiteral("/config/autostart/" HFTM_APP_ID ".desktop"));
     }
 
     void writesAValidEntryAndRemovesIt()
