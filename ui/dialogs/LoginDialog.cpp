@@ -1,8 +1,10 @@
 #include "ui/dialogs/LoginDialog.h"
 
+#include "core/base/TokenExpiry.h"
 #include "core/files/TokenText.h"
 #include "core/store/StoreEditor.h"
 #include "core/store/TokenStore.h"
+#include "ui/common/RelativeTime.h"
 #include "ui/dialogs/PastedTokenCheck.h"
 #include "ui/dialogs/StatusLine.h"
 #include "ui/dialogs/WhoamiSummaryWidget.h"
@@ -13,16 +15,54 @@
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QScopedValueRollback>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace hftm {
 
 namespace {
 constexpr int RevealMs = 30000; // security checklist #19: a revealed token masks itself again
+// A scope tree shows this many rows before it scrolls: a typical token's scopes at a glance, a
+// hundred-repo token's still leave the rest of the form on the screen.
+constexpr int MaxScopeRows = 12;
+// Names longer than this are shortened in the middle inside sentences and check boxes: a check box
+// cannot wrap, and a 200-character name without spaces would otherwise widen the dialog off the screen.
+constexpr int MaxShownNameLength = 48;
+
+QString shownName(const QString &name)
+{
+    if (name.size() <= MaxShownNameLength)
+        return name;
+    const int tail = MaxShownNameLength / 3;
+    return name.left(MaxShownNameLength - tail - 1) + QChar(0x2026) + name.right(tail);
+}
+
+// What a layout needs at a width: its height for that width where its items wrap, else its hint.
+int heightFor(const QLayout *layout, int width)
+{
+    return layout->hasHeightForWidth() ? layout->totalHeightForWidth(width)
+                                       : layout->totalSizeHint().height();
+}
+
+int visibleRows(const QTreeWidget *tree)
+{
+    int rows = 0;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = tree->topLevelItem(i);
+        rows += 1 + (item->isExpanded() ? item->childCount() : 0);
+    }
+    return rows;
+}
 } // namespace
 
 LoginDialog::LoginDialog(TokenStore *store, TokenValidator *validator, QWidget *parent)
@@ -30,6 +70,7 @@ LoginDialog::LoginDialog(TokenStore *store, TokenValidator *validator, QWidget *
     , m_store(store)
     , m_check(new PastedTokenCheck(validator, this))
     , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+    , m_clock(&systemNow)
 {
     setWindowTitle(tr("Add a Hugging Face Token"));
     setModal(true);
@@ -48,6 +89,9 @@ LoginDialog::LoginDialog(TokenStore *store, TokenValidator *validator, QWidget *
     connect(m_buttons, &QDialogButtonBox::rejected, this, &LoginDialog::reject);
     connect(m_saveButton, &QPushButton::clicked, this, &LoginDialog::save);
     connect(m_check, &PastedTokenCheck::changed, this, &LoginDialog::onCheckChanged);
+    // Expanding or collapsing an entity changes how many rows the tree needs.
+    connect(m_summary->scopeTree(), &QTreeWidget::itemExpanded, this, &LoginDialog::fitToContent);
+    connect(m_summary->scopeTree(), &QTreeWidget::itemCollapsed, this, &LoginDialog::fitToContent);
 
     m_activateBox->setChecked(m_store->tokens().isEmpty()); // the first token is the one to use
     updateState();
@@ -58,6 +102,13 @@ LoginDialog::~LoginDialog() = default;
 void LoginDialog::setDebounceInterval(int ms)
 {
     m_check->setDebounceInterval(ms);
+}
+
+void LoginDialog::setClock(NowFunction clock)
+{
+    m_clock = clock;
+    m_summary->setClock(std::move(clock));
+    updateState();
 }
 
 void LoginDialog::buildUi()
@@ -75,7 +126,8 @@ void LoginDialog::buildUi()
     m_tokenEdit->setAccessibleDescription(tr("The token is hidden; use Show to reveal it."));
     m_tokenEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 44);
     // Wide enough for the scope tree's two columns (permission id and its meaning) side by side.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 96);
+    m_minimumWidth = fontMetrics().averageCharWidth() * 96;
+    setMinimumWidth(m_minimumWidth);
     m_revealButton = new QToolButton(this);
     m_revealButton->setObjectName(QStringLiteral("revealButton"));
     m_revealButton->setCheckable(true);
@@ -86,6 +138,8 @@ void LoginDialog::buildUi()
 
     m_tokenStatus = new StatusLine(this);
     m_tokenStatus->setObjectName(QStringLiteral("tokenStatus"));
+    m_expiryStatus = new StatusLine(this);
+    m_expiryStatus->setObjectName(QStringLiteral("expiryStatus"));
     m_summary = new WhoamiSummaryWidget(this);
     m_summary->setObjectName(QStringLiteral("whoamiSummary"));
     m_summary->setAccessibleName(tr("Token details from the Hub"));
@@ -134,6 +188,7 @@ void LoginDialog::buildUi()
     tokenLabel->setBuddy(m_tokenEdit);
     form->addRow(tokenLabel, tokenRow);
     form->addRow(QString(), m_tokenStatus);
+    form->addRow(QString(), m_expiryStatus);
     form->addRow(QString(), m_summary);
     auto *nameLabel = new QLabel(tr("&Name:"), this);
     nameLabel->setBuddy(m_nameEdit);
@@ -144,10 +199,27 @@ void LoginDialog::buildUi()
     form->addRow(QString(), m_activateBox);
     form->addRow(QString(), m_gitBox);
 
+    // The form lives in a scroll area that fitToContent() makes exactly as tall as the form, so it only
+    // scrolls when the screen is shorter than the form (a long scope list at a large scale factor).
+    m_body = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(m_body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(intro);
+    bodyLayout->addLayout(form);
+    bodyLayout->addWidget(m_link);
+    bodyLayout->addStretch(1);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("formScrollArea"));
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the width follows the content
+    m_scroll->setBackgroundRole(QPalette::Window);
+    m_scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields; the area follows the focused one
+    m_scroll->setAccessibleName(tr("Token form"));
+    m_scroll->setWidget(m_body);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(m_link);
+    layout->addWidget(m_scroll);
     layout->addStretch(1);
     layout->addWidget(m_saveStatus);
     layout->addWidget(m_buttons);
@@ -222,11 +294,6 @@ void LoginDialog::onCheckChanged()
         m_summary->clear();
     }
     m_summary->setVisible(whoami.has_value());
-    // The summary can be several times taller than the empty state: grow so nothing is clipped, but
-    // never shrink under the user's hands.
-    const QSize wanted = sizeHint().expandedTo(size());
-    if (wanted != size())
-        resize(wanted);
     const TokenStatus status = m_check->status();
     if (status != TokenStatus::Unreachable && status != TokenStatus::RateLimited)
         m_unvalidatedBox->setChecked(false);
@@ -288,7 +355,7 @@ void LoginDialog::updateTokenStatus()
     } else if (!m_duplicateOf.isEmpty()) {
         m_tokenStatus->setMessage(Kind::Error, tr("This token is already stored as “%1”. To give it "
                                                   "another name, rename it in the main window.")
-                                                   .arg(m_duplicateOf));
+                                                   .arg(shownName(m_duplicateOf)));
     } else if (m_secret.size() < MinPlausibleLength) {
         m_tokenStatus->setMessage(Kind::Info, tr("This looks incomplete. Paste the whole token."));
     } else if (m_check->isBusy()) {
@@ -330,6 +397,32 @@ void LoginDialog::updateTokenStatus()
             m_tokenStatus->setMessage(
                 Kind::Warning, tr("%1 It does not have the usual hf_ shape.").arg(m_tokenStatus->text()));
     }
+    updateExpiryWarning();
+}
+
+void LoginDialog::updateExpiryWarning()
+{
+    // Judged like the window's Status column (TokenExpiry, the settings' warning window), so a token
+    // the dialog calls "expires soon" is the one the table shows as expiring right after saving. A
+    // warning only: a token with days left is still worth saving.
+    const std::optional<WhoamiInfo> &whoami = m_check->whoami();
+    const bool valid = !m_secret.isEmpty() && m_duplicateOf.isEmpty() && !m_check->isBusy() &&
+                       m_check->status() == TokenStatus::Valid && whoami;
+    if (!valid) {
+        m_expiryStatus->clear();
+        return;
+    }
+    TokenRecord pasted;
+    pasted.check.whoami = whoami;
+    const QDateTime now = m_clock();
+    if (expiryState(pasted, now, m_store->settings().expiryWarningDays) != ExpiryState::Soon) {
+        m_expiryStatus->clear();
+        return;
+    }
+    const QDateTime expires = pasted.expires();
+    m_expiryStatus->setMessage(StatusLine::Kind::Warning,
+                               tr("This token expires on %1, %2. Create a new one on the Hub before then.")
+                                   .arg(RelativeTime::shortDate(expires), RelativeTime::until(expires, now)));
 }
 
 void LoginDialog::updateNameStatus()
@@ -342,7 +435,7 @@ void LoginDialog::updateNameStatus()
     m_nameTaken = m_nameOk && existing.has_value();
     if (m_nameTaken && m_replaceTarget != name) {
         m_replaceBox->setChecked(false); // consent to replace one token is not consent for another
-        m_replaceBox->setText(tr("&Replace the existing token named “%1”").arg(name));
+        m_replaceBox->setText(tr("&Replace the existing token named “%1”").arg(shownName(name)));
         m_replaceBox->setAccessibleName(tr("Replace the existing token named “%1”").arg(name));
     }
     m_replaceTarget = m_nameTaken ? name : QString();
@@ -353,7 +446,7 @@ void LoginDialog::updateNameStatus()
     else if (m_nameTaken)
         m_nameStatus->setMessage(Kind::Warning, tr("A token named “%1” (%2) is already stored. Saving "
                                                    "replaces it, as `hf auth login` would.")
-                                                    .arg(name, existing->masked));
+                                                    .arg(shownName(name), existing->masked));
     else if (name.isEmpty() && !m_secret.isEmpty() && !m_check->isBusy() && m_check->hasVerdict())
         m_nameStatus->setMessage(Kind::Info, tr("Enter a name for this token."));
     else
@@ -376,6 +469,88 @@ void LoginDialog::updateState()
     const bool canSave = !m_secret.isEmpty() && m_duplicateOf.isEmpty() && verdictOk && m_nameOk &&
                          (!m_nameTaken || m_replaceBox->isChecked());
     m_saveButton->setEnabled(canSave && !m_saving);
+    fitToContent();
+}
+
+void LoginDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitToContent(); // fonts and style are final now, and the screen is known
+}
+
+void LoginDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    // A size fitToContent() did not ask for is the user's (or the window manager's): keep its width, and
+    // refit, as a new width rewraps every message and the height that fits them changes with it.
+    if (m_fitting || event->size() == m_fittedSize || !isVisible())
+        return;
+    if (event->size().width() != m_fittedSize.width()) {
+        m_userWidth = event->size().width();
+        QMetaObject::invokeMethod(this, &LoginDialog::fitToContent, Qt::QueuedConnection);
+    }
+}
+
+void LoginDialog::fitScopeTree()
+{
+    // Exactly as tall as its rows (no empty box, no scroll bar for a handful of permissions), capped so
+    // a long list scrolls inside the tree; wide enough for both columns, so no text is elided.
+    QTreeWidget *tree = m_summary->scopeTree();
+    if (tree->topLevelItemCount() == 0)
+        return;
+    const QAbstractItemView *view = tree; // the size hints are public there, protected in QTreeView
+    const int rows = visibleRows(tree);
+    const int shown = qMin(rows, MaxScopeRows);
+    const int frame = 2 * tree->frameWidth();
+    tree->setFixedHeight(tree->header()->sizeHint().height() + shown * view->sizeHintForRow(0) + frame);
+    int width = frame;
+    for (int c = 0; c < tree->columnCount(); ++c)
+        width += qMax(view->sizeHintForColumn(c), tree->header()->sectionSizeHint(c));
+    if (rows > shown)
+        width += tree->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, tree);
+    tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    tree->setMinimumWidth(width);
+}
+
+void LoginDialog::fitToContent()
+{
+    // Every state change lands here: the dialog takes the height its content needs at its width (grows
+    // for a three-line error, shrinks back when it goes away), never less, and never more than the
+    // screen holds; then the form scrolls instead. Like adjustSize(), but for the layout's
+    // height-for-width, which adjustSize() and the minimum size ignore.
+    if (m_fitting || !m_scroll)
+        return;
+    const QScopedValueRollback guard(m_fitting, true);
+    ensurePolished();
+    fitScopeTree();
+    QLayout *outer = layout();
+    QLayout *inner = m_body->layout();
+    const QMargins margins = outer->contentsMargins();
+    const QRect screen =
+        (this->screen() ? this->screen() : QGuiApplication::primaryScreen())->availableGeometry();
+    const int frameHeight = isVisible() ? frameGeometry().height() - height() : 0;
+    const int maxHeight = screen.height() - qMax(frameHeight, 0);
+
+    const int bodyMinWidth = inner->totalMinimumSize().width();
+    const int minWidth = qMax(m_minimumWidth, bodyMinWidth + margins.left() + margins.right());
+    // The width the content needs, or the user's if they made it wider: it shrinks back too.
+    const int w = qMin(qMax(m_userWidth, minWidth), screen.width());
+    const int formHeight = heightFor(inner, w - margins.left() - margins.right());
+    m_scroll->setMinimumWidth(bodyMinWidth);
+    m_scroll->setFixedHeight(formHeight);
+    int total = heightFor(outer, w);
+    if (total > maxHeight) {
+        // The scroll bar takes its width from the form, so the form must not get narrower than it needs.
+        const int bar = m_scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_scroll);
+        m_scroll->setMinimumWidth(bodyMinWidth + bar);
+        const int rest = total - formHeight; // what is outside the form: save status, buttons, margins
+        const int minimumForm = 6 * fontMetrics().height(); // a little of the form even on a tiny screen
+        m_scroll->setFixedHeight(qMax(maxHeight - rest, minimumForm));
+        total = heightFor(outer, w);
+    }
+    setMinimumSize(qMin(minWidth, w), total);
+    m_fittedSize = QSize(w, total);
+    resize(m_fittedSize);
 }
 
 void LoginDialog::save()
@@ -395,7 +570,8 @@ void LoginDialog::save()
     // The keychain write happens off this thread: the dialog keeps painting, and holds still (no other
     // save, no edits of what is being saved, no close) until it is done, which its timeout bounds.
     setSaving(true);
-    m_saveStatus->setMessage(StatusLine::Kind::Busy, tr("Saving \u201C%1\u201D\u2026").arg(name));
+    m_saveStatus->setMessage(StatusLine::Kind::Busy, tr("Saving \u201C%1\u201D\u2026").arg(shownName(name)));
+    fitToContent();
     StoreEditJob *job = StoreEditor::of(m_store)->add(name, m_secret, options, whoami);
     connect(job, &StoreEditJob::finished, this, [this, options](StoreEditJob *done) {
         setSaving(false);

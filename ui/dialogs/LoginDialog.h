@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/base/Clock.h"
+
 #include <QDialog>
+#include <QSize>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
@@ -12,6 +15,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QToolButton;
 
 namespace hftm {
@@ -24,7 +28,8 @@ class WhoamiSummaryWidget;
 
 // Modal "paste a token" dialog: trims and checks the pasted text, has the Hub validate it (debounced;
 // an answer for text that changed meanwhile is dropped), explains the verdict, names the token and
-// stores it through the store's StoreEditor (TokenStore::add() off the GUI thread).
+// stores it through the store's StoreEditor (TokenStore::add() off the GUI thread). Its size follows its
+// content on every change, both ways, and stays on the screen.
 class LoginDialog : public QDialog {
     Q_OBJECT
 public:
@@ -42,6 +47,8 @@ public:
     // Delay between the last edit and the Hub check; reveal time before the field masks itself again.
     void setDebounceInterval(int ms);
     void setRevealTimeout(int ms) { m_remask.setInterval(ms); }
+    // Time source for the expiry warning and the summary's "in N days" (tests do not depend on today).
+    void setClock(NowFunction clock);
     // The Hub's token settings page for the configured endpoint.
     QUrl tokenSettingsUrl() const;
 
@@ -50,6 +57,8 @@ public:
 
 protected:
     void done(int result) override;
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void buildUi();
@@ -63,17 +72,24 @@ private:
     void updateState();
     void updateTokenStatus();
     void updateNameStatus();
+    void updateExpiryWarning();
+    void fitToContent();
+    void fitScopeTree();
     QString hubEndpoint() const;
     QString duplicateOf(const QString &secret) const;
 
     TokenStore *m_store;
     PastedTokenCheck *m_check;
     UrlOpener m_openUrl;
+    NowFunction m_clock;
     QTimer m_remask;
 
     QLineEdit *m_tokenEdit = nullptr;
     QToolButton *m_revealButton = nullptr;
+    QScrollArea *m_scroll = nullptr; // the form; scrolls only when the screen is too short for it
+    QWidget *m_body = nullptr;
     StatusLine *m_tokenStatus = nullptr;
+    StatusLine *m_expiryStatus = nullptr;
     WhoamiSummaryWidget *m_summary = nullptr;
     QLineEdit *m_nameEdit = nullptr;
     StatusLine *m_nameStatus = nullptr;
@@ -95,7 +111,11 @@ private:
     QString m_replaceTarget; // the name the replace checkbox currently refers to
     QString m_savedName;
     bool m_gitSkipped = false;
-    bool m_saving = false; // the store is writing the token: the form holds still until it is done
+    bool m_saving = false;  // the store is writing the token: the form holds still until it is done
+    bool m_fitting = false; // fitToContent() is resizing: its own resize events do not start another
+    int m_minimumWidth = 0;
+    int m_userWidth = 0; // a width the user gave the dialog; 0 = as narrow as the content allows
+    QSize m_fittedSize;  // the size fitToContent() last asked for
 };
 
 } // namespace hftm

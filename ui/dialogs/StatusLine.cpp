@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QStyle>
+#include <QVBoxLayout>
 
 namespace hftm {
 
@@ -12,21 +13,27 @@ StatusLine::StatusLine(QWidget *parent)
     : QWidget(parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
-    , m_busy(new QProgressBar(this))
+    , m_busyRow(new QWidget(this))
+    , m_busy(new QProgressBar(m_busyRow))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_icon->setAlignment(Qt::AlignTop);
+    m_icon->setAlignment(Qt::AlignCenter);
     m_text->setWordWrap(true);
+    // Top, not QLabel's vertical centre: the icon belongs to the first line of a long message.
+    m_text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setTextFormat(Qt::PlainText); // Hub messages are untrusted text, never rich text
     m_busy->setRange(0, 0);               // indeterminate: we cannot know how long the Hub takes
     m_busy->setTextVisible(false);
-    m_busy->setMaximumWidth(fontMetrics().averageCharWidth() * 12);
-    m_busy->setMaximumHeight(fontMetrics().height() / 2 + 4);
+    m_busy->setFixedWidth(fontMetrics().averageCharWidth() * 12);
+    m_busy->setFixedHeight(fontMetrics().height() / 2 + 4);
     m_busy->setAccessibleName(tr("Busy"));
+    auto *busyLayout = new QVBoxLayout(m_busyRow);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    busyLayout->addWidget(m_busy, 0, Qt::AlignVCenter);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
-    layout->addWidget(m_busy, 0, Qt::AlignVCenter);
+    layout->addWidget(m_busyRow, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
     setMessage(Kind::None, QString());
 }
@@ -35,7 +42,7 @@ void StatusLine::setMessage(Kind kind, const QString &text)
 {
     m_kind = text.isEmpty() ? Kind::None : kind;
     m_text->setText(text);
-    m_busy->setVisible(m_kind == Kind::Busy);
+    m_busyRow->setVisible(m_kind == Kind::Busy);
     m_icon->setVisible(m_kind != Kind::None && m_kind != Kind::Busy);
     setVisible(m_kind != Kind::None);
     // Screen readers read the description of the line when it changes focus; the text is plain feedback.
@@ -69,7 +76,8 @@ QColor StatusLine::colorFor(Kind kind, const QPalette &palette)
 void StatusLine::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange ||
+        event->type() == QEvent::FontChange)
         applyStyle();
 }
 
@@ -84,11 +92,25 @@ void StatusLine::applyStyle()
         pixmap = QStyle::SP_DialogApplyButton;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style()->standardIcon(pixmap, nullptr, this).pixmap(size, size));
+    alignWithFirstLine(size);
 
     // Only the text label gets the colour; changing our own palette here would re-enter changeEvent.
     QPalette textPalette = palette();
     textPalette.setColor(QPalette::WindowText, colorFor(m_kind, palette()));
     m_text->setPalette(textPalette);
+}
+
+void StatusLine::alignWithFirstLine(int iconSize)
+{
+    // Icon, busy bar and the text's first line share one row and are centred on it, however many lines
+    // the text wraps to: the shorter of icon and line moves down by half the difference.
+    const int line = m_text->fontMetrics().height();
+    const int row = qMax(line, iconSize);
+    m_icon->setFixedSize(iconSize, row);
+    m_busyRow->setFixedSize(m_busy->width(), row);
+    const int top = (row - line) / 2;
+    if (m_text->contentsMargins().top() != top)
+        m_text->setContentsMargins(0, top, 0, 0);
 }
 
 } // namespace hftm

@@ -7,8 +7,9 @@ class QProgressBar;
 
 namespace hftm {
 
-// One line of feedback (icon + wrapped text, or a busy bar while waiting) whose colours come from the
-// current palette, so it reads well in light and dark themes and follows a theme switch at runtime.
+// One line of feedback (icon + wrapped text, or a busy bar while waiting; either centred on the text's
+// first line) whose colours come from the current palette, so it reads well in light and dark themes
+// and follows a theme switch at runtime.
 class StatusLine : public QWidget {
     Q_OBJECT
 public:
@@ -33,10 +34,12 @@ protected:
 
 private:
     void applyStyle();
+    void alignWithFirstLine(int iconSize);
 
     Kind m_kind = Kind::None;
     QLabel *m_icon;
     QLabel *m_text;
+    QWidget *m_busyRow; // holds the busy bar centred on the first line's height
     QProgressBar *m_busy;
 };
 
