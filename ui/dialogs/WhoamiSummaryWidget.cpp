@@ -1,6 +1,7 @@
 #include "ui/dialogs/WhoamiSummaryWidget.h"
 
 #include "core/base/TokenRecord.h"
+#include "ui/common/RelativeTime.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 namespace hftm {
 
@@ -35,6 +37,7 @@ WhoamiSummaryWidget::WhoamiSummaryWidget(QWidget *parent)
     , m_tokenName(makeValueLabel(this))
     , m_orgs(makeValueLabel(this))
     , m_expiry(makeValueLabel(this))
+    , m_created(makeValueLabel(this))
     , m_access(makeValueLabel(this))
     , m_scopes(new QTreeWidget(this))
 {
@@ -66,12 +69,14 @@ WhoamiSummaryWidget::WhoamiSummaryWidget(QWidget *parent)
     m_tokenName->setAccessibleName(tr("Token name on the Hub"));
     m_orgs->setAccessibleName(tr("Organizations"));
     m_expiry->setAccessibleName(tr("Expiry"));
+    m_created->setAccessibleName(tr("Created"));
     m_access->setAccessibleName(tr("Access"));
 
     m_form->addRow(tr("Account:"), m_user);
     m_form->addRow(tr("Role:"), tokenRow);
     m_form->addRow(tr("Organizations:"), m_orgs);
     m_form->addRow(tr("Expires:"), m_expiry);
+    m_form->addRow(tr("Created:"), m_created);
     m_form->addRow(tr("Access:"), m_access);
     m_form->addRow(m_scopes);
     applyBadgeStyle();
@@ -80,8 +85,9 @@ WhoamiSummaryWidget::WhoamiSummaryWidget(QWidget *parent)
 
 void WhoamiSummaryWidget::clear()
 {
-    for (QLabel *label : {m_user, m_role, m_tokenName, m_orgs, m_expiry, m_access})
+    for (QLabel *label : {m_user, m_role, m_tokenName, m_orgs, m_expiry, m_created, m_access})
         label->clear();
+    m_form->setRowVisible(m_created, false);
     m_scopes->clear();
     m_scopes->hide();
 }
@@ -112,21 +118,9 @@ void WhoamiSummaryWidget::setWhoami(const WhoamiInfo &info)
     }
     m_orgs->setText(orgs.isEmpty() ? tr("None") : orgs.join(QStringLiteral("; ")));
 
-    if (!info.expiresAt.isValid()) {
-        m_expiry->setText(tr("No expiry known"));
-    } else {
-        const qint64 days = m_clock().daysTo(info.expiresAt);
-        const QString date = QLocale().toString(info.expiresAt.toLocalTime().date(), QLocale::ShortFormat);
-        // Singular cases spelled out: without a loaded English .qm, %n would render as "day(s)".
-        if (days < 0)
-            m_expiry->setText(tr("%1 (expired)").arg(date));
-        else if (days == 0)
-            m_expiry->setText(tr("%1 (today)").arg(date));
-        else if (days == 1)
-            m_expiry->setText(tr("%1 (tomorrow)").arg(date));
-        else
-            m_expiry->setText(tr("%1 (in %n days)", nullptr, int(days)).arg(date));
-    }
+    m_expiry->setText(expiryWords(info.expiresAt, m_clock()));
+    m_created->setText(info.createdAt.isValid() ? RelativeTime::shortDate(info.createdAt) : QString());
+    m_form->setRowVisible(m_created, info.createdAt.isValid());
 
     if (info.roleKind == TokenRole::Read) {
         m_access->setText(tr("Read everything this account can read, including gated repos it was granted."));
@@ -178,6 +172,45 @@ QString WhoamiSummaryWidget::roleText() const
 QString WhoamiSummaryWidget::expiryText() const
 {
     return m_expiry->text();
+}
+
+QString WhoamiSummaryWidget::accessText() const
+{
+    return m_access->text();
+}
+
+QStringList WhoamiSummaryWidget::shownTexts() const
+{
+    QStringList texts;
+    for (int row = 0; row < m_form->rowCount(); ++row) {
+        if (!m_form->isRowVisible(row))
+            continue;
+        for (QFormLayout::ItemRole role : {QFormLayout::LabelRole, QFormLayout::FieldRole}) {
+            QLayoutItem *item = m_form->itemAt(row, role);
+            QWidget *widget = item ? item->widget() : nullptr;
+            if (!widget)
+                continue;
+            const QList<QLabel *> labels = qobject_cast<QLabel *>(widget)
+                                               ? QList<QLabel *>{static_cast<QLabel *>(widget)}
+                                               : widget->findChildren<QLabel *>();
+            for (const QLabel *label : labels)
+                texts << label->text();
+        }
+    }
+    for (QTreeWidgetItemIterator it(m_scopes); *it; ++it)
+        texts << (*it)->text(0) + QLatin1Char('\t') + (*it)->text(1);
+    return texts;
+}
+
+QString WhoamiSummaryWidget::expiryWords(const QDateTime &expires, const QDateTime &now)
+{
+    // The words of the window's Expiry column, so the dialog, the pane and the table never differ
+    // ("never", not "No expiry known"; the same day count from the same arithmetic).
+    if (!expires.isValid())
+        return tr("never");
+    if (expires <= now)
+        return tr("%1 · expired").arg(RelativeTime::shortDate(expires));
+    return tr("%1 · %2").arg(RelativeTime::shortDate(expires), RelativeTime::until(expires, now));
 }
 
 QString WhoamiSummaryWidget::roleName(const WhoamiInfo &info)

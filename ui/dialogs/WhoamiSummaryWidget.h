@@ -4,6 +4,7 @@
 #include "core/base/WhoamiInfo.h"
 
 #include <QDateTime>
+#include <QStringList>
 #include <QWidget>
 
 #include <functional>
@@ -30,8 +31,15 @@ public:
     QString userText() const;
     QString roleText() const;
     QString expiryText() const;
+    QString accessText() const;
+    // Every text on show, row by row (labels, then the scope tree's rows): what a reader sees, so two
+    // places that show one whoami can be compared.
+    QStringList shownTexts() const;
     QTreeWidget *scopeTree() const { return m_scopes; }
 
+    // "31 Dec 2026 · in 60 days", "21 Sep 2026 · expired", "never" (no expiry: the Hub gives none for a
+    // token that does not expire): the words of the window's Expiry column.
+    static QString expiryWords(const QDateTime &expires, const QDateTime &now);
     // Translated words for the parsed role ("read", "write", "fine-grained"; others as the Hub spells them).
     static QString roleName(const WhoamiInfo &info);
     // What a fine-grained permission string allows, in words; empty for strings we do not know (they
@@ -54,6 +62,7 @@ private:
     QLabel *m_tokenName;
     QLabel *m_orgs;
     QLabel *m_expiry;
+    QLabel *m_created;
     QLabel *m_access;
     QTreeWidget *m_scopes;
 };

@@ -20,6 +20,7 @@
 #include "ui/window/TokenTableView.h"
 
 #include <QAction>
+#include <QDesktopServices>
 #include <QDir>
 #include <QEvent>
 #include <QLineEdit>
@@ -219,6 +220,28 @@ void MainWindow::connectActions()
     connect(m_search, &QLineEdit::returnPressed, m_table, qOverload<>(&QWidget::setFocus));
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_banners, &BannerArea::actionTriggered, this, &MainWindow::onBannerAction);
+    // The details pane tells the Status column's state (with "checking") and offers the next steps.
+    m_details->setStateSource([this](const TokenRecord &record) { return m_model->stateView(record); });
+    // Queued: the model emits while it and the selection are mid-update (a row inserted, a reset);
+    // the pane reads the store and the selection once they are consistent again.
+    connect(
+        m_model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            const int row = m_model->rowOf(currentName());
+            if (row >= 0 && row >= topLeft.row() && row <= bottomRight.row())
+                onCurrentNameChanged();
+        },
+        Qt::QueuedConnection);
+    // LoginDialog cannot be given a name to replace yet: Replace… opens the plain add dialog.
+    connect(m_details, &TokenDetailsPane::replaceRequested, this, &MainWindow::addToken);
+    connect(m_details, &TokenDetailsPane::removeRequested, this, [this](const QString &name) {
+        if (name == currentName() && m_actions->remove->isEnabled())
+            m_actions->remove->trigger(); // the action's confirmation and its busy rule apply
+    });
+    connect(m_details, &TokenDetailsPane::openUrlRequested, this, [](const QUrl &url) {
+        if (url.scheme() == QLatin1String("https"))
+            QDesktopServices::openUrl(url);
+    });
 
     connect(m_actions->add, &QAction::triggered, this, &MainWindow::addToken);
     connect(m_actions->settings, &QAction::triggered, this, &MainWindow::openSettings);

@@ -1,20 +1,20 @@
 #include "ui/window/TokenDetailsPane.h"
 
-#include "core/base/TokenExpiry.h"
 #include "core/git/GitCredential.h"
+#include "core/notify/TokenStory.h"
 #include "ui/common/RelativeTime.h"
 #include "ui/common/TokenStateStyle.h"
+#include "ui/dialogs/WhoamiSummaryWidget.h"
+#include "ui/window/SecretLine.h"
 #include "ui/window/TokenTableModel.h"
 
-#include <QClipboard>
-#include <QFontDatabase>
 #include <QFormLayout>
-#include <QGuiApplication>
-#include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
+#include <QPushButton>
 #include <QStackedWidget>
-#include <QTreeWidget>
+#include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace hftm {
@@ -26,13 +26,17 @@ QLabel *valueLabel(QWidget *parent)
     label->setTextFormat(Qt::PlainText); // Hub data is never markup
     label->setWordWrap(true);
     label->setTextInteractionFlags(
-        Qt::TextSelectableByMouse); // not a tab stop: Tab goes table -> permissions
+        Qt::TextSelectableByMouse); // not a tab stop: Tab goes table -> the pane's buttons
     return label;
 }
 
-QString dash()
+StoryTime relativeTime(const QDateTime &now)
 {
-    return QStringLiteral("\u2014");
+    StoryTime time;
+    time.since = [now](const QDateTime &when) { return RelativeTime::since(when, now); };
+    time.until = [now](const QDateTime &when) { return RelativeTime::until(when, now); };
+    time.date = &RelativeTime::shortDate;
+    return time;
 }
 } // namespace
 
@@ -46,12 +50,12 @@ TokenDetailsPane::TokenDetailsPane(NowFunction now, QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
 
-    m_empty = new QLabel(tr("Select a token to see its details."), m_stack);
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->setEnabled(false); // drawn in the palette's muted text colour
-    m_empty->setAccessibleName(tr("No token selected"));
-    m_stack->addWidget(m_empty);
+    auto *empty = new QLabel(tr("Select a token to see its details."), m_stack);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setEnabled(false); // drawn in the palette's muted text colour
+    empty->setAccessibleName(tr("No token selected"));
+    m_stack->addWidget(empty);
 
     auto *page = new QWidget(m_stack);
     auto *layout = new QVBoxLayout(page);
@@ -63,58 +67,96 @@ TokenDetailsPane::TokenDetailsPane(NowFunction now, QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setAccessibleName(tr("Token name"));
     layout->addWidget(m_title);
+    layout->addWidget(buildStory(page));
 
-    m_masked = valueLabel(page);
-    m_masked->setAccessibleName(tr("Masked token"));
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_masked->setFont(mono);
-    layout->addWidget(m_masked);
-    m_secret = valueLabel(page);
-    m_secret->setFont(mono);
-    m_secret->setAccessibleName(tr("Revealed token")); // the name never carries the secret itself
-    // Not selectable: on X11 a selection is published as PRIMARY at once, where any program can read it
-    // and it outlives the reveal (checklist row 29). Copy goes through the guarded clipboard instead.
-    m_secret->setTextInteractionFlags(Qt::NoTextInteraction);
-    m_secret->setVisible(false);
+    m_secret = new SecretLine(page);
+    connect(m_secret, &SecretLine::revealEnded, this, &TokenDetailsPane::revealEnded);
     layout->addWidget(m_secret);
 
-    m_uncheckedNote =
-        new QLabel(tr("Not checked yet: validate it to see the account and its permissions."), page);
-    m_uncheckedNote->setWordWrap(true);
-    m_uncheckedNote->setEnabled(false);
-    layout->addWidget(m_uncheckedNote);
-
     layout->addSpacing(6);
+    m_summary = new WhoamiSummaryWidget(page);
+    m_summary->setAccessibleName(tr("Account and permissions"));
+    m_summary->setClock(m_now);
+    layout->addWidget(m_summary);
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addLayout(m_form);
-    m_user = addRow(tr("Hub user:"), tr("Hub user"));
-    m_fullName = addRow(tr("Full name:"), tr("Full name"));
-    m_orgs = addRow(tr("Organizations:"), tr("Organizations and roles"));
-    m_hubName = addRow(tr("Name on the Hub:"), tr("Token display name on the Hub"));
-    m_role = addRow(tr("Role:"), tr("Token role"));
-    m_created = addRow(tr("Created:"), tr("Created"));
     m_expires = addRow(tr("Expires:"), tr("Expires"));
     m_check = addRow(tr("Last check:"), tr("Last check"));
     m_storage = addRow(tr("Stored in:"), tr("Storage"));
     m_endpoint = addRow(tr("Endpoint:"), tr("Hub endpoint"));
+    layout->addStretch(1);
 
-    m_scopesLabel = new QLabel(tr("Fine-grained permissions:"), page);
-    layout->addWidget(m_scopesLabel);
-    m_scopes = new QTreeWidget(page);
-    m_scopes->setHeaderHidden(true);
-    m_scopes->setColumnCount(1);
-    m_scopes->setAccessibleName(tr("Fine-grained permissions"));
-    m_scopes->setUniformRowHeights(true);
-    m_scopesLabel->setBuddy(m_scopes);
-    layout->addWidget(m_scopes, 1);
-    layout->addStretch(0);
     m_stack->addWidget(page);
 
-    m_revealTimer.setSingleShot(true);
-    connect(&m_revealTimer, &QTimer::timeout, this, &TokenDetailsPane::hideSecret);
     setRecord(std::nullopt, QString());
+}
+
+QWidget *TokenDetailsPane::buildStory(QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 4, 0, 4);
+
+    auto *headlineRow = new QHBoxLayout;
+    m_stateIcon = new QLabel(box);
+    m_stateIcon->setAlignment(Qt::AlignTop);
+    headlineRow->addWidget(m_stateIcon, 0, Qt::AlignTop);
+    m_headline = valueLabel(box);
+    QFont bold = m_headline->font();
+    bold.setBold(true);
+    m_headline->setFont(bold);
+    m_headline->setAccessibleName(tr("Token state"));
+    headlineRow->addWidget(m_headline, 1);
+    layout->addLayout(headlineRow);
+
+    m_sentence = valueLabel(box);
+    m_sentence->setAccessibleName(tr("What the state means"));
+    layout->addWidget(m_sentence);
+
+    // The Hub's own text and its request id help a bug report, not a reader: shown only when asked.
+    m_detailsToggle = new QToolButton(box);
+    m_detailsToggle->setObjectName(QStringLiteral("detailsToggle"));
+    m_detailsToggle->setText(tr("Details…"));
+    m_detailsToggle->setAccessibleName(tr("Show the Hub’s answer"));
+    m_detailsToggle->setCheckable(true);
+    m_detailsToggle->setAutoRaise(true);
+    m_detailsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_detailsToggle->setArrowType(Qt::RightArrow);
+    layout->addWidget(m_detailsToggle, 0, Qt::AlignLeft);
+    m_diagnostic = valueLabel(box);
+    m_diagnostic->setAccessibleName(tr("The Hub’s answer"));
+    m_diagnostic->setVisible(false);
+    layout->addWidget(m_diagnostic);
+    connect(m_detailsToggle, &QToolButton::toggled, this, [this](bool shown) {
+        m_detailsToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+        m_diagnostic->setVisible(shown);
+    });
+
+    // Two rows: the three buttons side by side would not fit a pane a third of a laptop screen wide.
+    m_replace = new QPushButton(tr("Replace…"), box);
+    m_replace->setToolTip(tr("Store a new token under this name"));
+    m_remove = new QPushButton(tr("Remove"), box);
+    m_remove->setToolTip(tr("Remove this token from this computer"));
+    m_openPage = new QPushButton(tr("Open the Hub’s token page"), box);
+    auto *steps = new QHBoxLayout;
+    steps->addWidget(m_replace);
+    steps->addWidget(m_remove);
+    steps->addStretch(1);
+    layout->addLayout(steps);
+    auto *page = new QHBoxLayout;
+    page->addWidget(m_openPage);
+    page->addStretch(1);
+    layout->addLayout(page);
+    connect(m_replace, &QPushButton::clicked, this, [this] { emit replaceRequested(m_name); });
+    connect(m_remove, &QPushButton::clicked, this, [this] { emit removeRequested(m_name); });
+    connect(m_openPage, &QPushButton::clicked, this, [this] {
+        if (m_tokenPage.isValid())
+            emit openUrlRequested(m_tokenPage);
+    });
+    return box;
 }
 
 QLabel *TokenDetailsPane::addRow(const QString &label, const QString &accessibleName)
@@ -125,126 +167,111 @@ QLabel *TokenDetailsPane::addRow(const QString &label, const QString &accessible
     return value;
 }
 
+QSize TokenDetailsPane::sizeHint() const
+{
+    // From the font alone, never from the text shown: the splitter keeps its place on every selection.
+    // The minimum stays the layout's (word-wrapped labels, so narrow): the window's scroll area around
+    // the pane scrolls below it rather than clipping.
+    const QFontMetrics metrics = fontMetrics();
+    return {metrics.averageCharWidth() * 44, metrics.height() * 30};
+}
+
 void TokenDetailsPane::setRecord(const std::optional<TokenRecord> &record, const QString &endpoint)
 {
-    if (!record || record->name != m_name)
-        hideSecret(); // a revealed secret never outlives the selection it belongs to
+    if (!record || record->name != m_name) {
+        hideSecret();                       // a revealed secret never outlives the selection it belongs to
+        m_detailsToggle->setChecked(false); // nor does an answer asked for on another token
+    }
     if (!record) {
         m_name.clear();
+        m_tokenPage.clear();
         m_stack->setCurrentIndex(0);
         return;
     }
     m_name = record->name;
     m_stack->setCurrentIndex(1);
     m_title->setText(record->name);
-    m_masked->setText(record->masked);
-    m_uncheckedNote->setVisible(!record->check.whoami);
-    showAccount(*record);
+    m_secret->setMasked(record->masked);
 
-    showExpiry(*record);
+    QString base = endpoint;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    const QUrl page(base + QStringLiteral("/settings/tokens"));
+    // Only ever a web page over TLS: the endpoint comes from a file anyone could edit.
+    m_tokenPage =
+        page.isValid() && page.scheme() == QLatin1String("https") && !page.host().isEmpty() ? page : QUrl();
+    m_openPage->setToolTip(m_tokenPage.toString());
+    showStory(*record);
+    showFacts(*record, endpoint);
+}
+
+void TokenDetailsPane::showStory(const TokenRecord &record)
+{
+    const QDateTime now = m_now();
+    const TokenStateView view = m_stateOf ? m_stateOf(record) : tokenStateView(record, now, 0);
+    const TokenStory story = tokenStory(view, record, now, relativeTime(now));
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_stateIcon->setPixmap(TokenStateStyle::icon(story.state, style()).pixmap(iconSize, iconSize));
+    m_stateIcon->setAccessibleName(tokenStateText(story.state));
+    QPalette palette = m_headline->palette();
+    const QColor colour = TokenStateStyle::color(story.state, palette);
+    palette.setColor(QPalette::WindowText,
+                     colour.isValid() ? colour : this->palette().color(QPalette::WindowText));
+    m_headline->setPalette(palette);
+    m_headline->setText(story.headline);
+    m_sentence->setText(story.sentence);
+    m_diagnostic->setText(story.diagnostic);
+    m_detailsToggle->setVisible(!story.diagnostic.isEmpty());
+    if (story.diagnostic.isEmpty())
+        m_detailsToggle->setChecked(false);
+    m_replace->setVisible(story.steps.contains(TokenStep::Replace));
+    m_remove->setVisible(story.steps.contains(TokenStep::Remove));
+    m_openPage->setVisible(story.steps.contains(TokenStep::OpenTokenPage) && m_tokenPage.isValid());
+}
+
+void TokenDetailsPane::showFacts(const TokenRecord &record, const QString &endpoint)
+{
+    const QDateTime now = m_now();
+    if (record.check.whoami) {
+        // The account as the add dialog shows it; the OAuth expiry counts when the Hub named none.
+        WhoamiInfo who = *record.check.whoami;
+        who.expiresAt = record.expires();
+        m_summary->setWhoami(who);
+        m_summary->show();
+    } else {
+        m_summary->clear();
+        m_summary->hide();
+    }
+    const bool ownExpiry = !record.check.whoami && record.expires().isValid();
+    m_form->setRowVisible(m_expires, ownExpiry);
+    m_expires->setText(ownExpiry ? WhoamiSummaryWidget::expiryWords(record.expires(), now) : QString());
+
     // The words of the table's "Last check": the Hub's last verdict stays when the last attempt failed.
-    QString check = TokenStateStyle::lastCheckText(*record, m_now());
-    if (!record->check.message.isEmpty())
-        check += QLatin1Char('\n') + record->check.message;
-    m_check->setText(check);
-    QString storage = storageText(record->storage);
-    if (record->missingFromFiles)
-        storage += QLatin1Char('\n') + tr("Removed from huggingface_hub's files by another program.");
+    m_check->setText(TokenStateStyle::lastCheckText(record, now));
+    QString storage = storageText(record.storage);
+    if (record.missingFromFiles)
+        storage += QLatin1Char('\n') + tr("Removed from huggingface_hub’s files by another program.");
     // Where git holds it: git keys credentials by host, so the host of the endpoint in force says it all.
     storage += QLatin1Char('\n') +
-               (record->gitRegistered ? tr("Registered with git for %1.").arg(GitCredential::hostOf(endpoint))
-                                      : tr("Not registered with git."));
+               (record.gitRegistered ? tr("Registered with git for %1.").arg(GitCredential::hostOf(endpoint))
+                                     : tr("Not registered with git."));
     m_storage->setText(storage);
     m_endpoint->setText(endpoint);
-    showScopes(*record);
-}
-
-void TokenDetailsPane::showExpiry(const TokenRecord &record)
-{
-    // The warning window only colours the table; here the words are the same for "ok" and "soon".
-    const QDateTime now = m_now();
-    const QDateTime expires = record.expires();
-    switch (expiryState(record, now, 0)) {
-    case ExpiryState::Unknown:
-        m_expires->setText(dash());
-        return;
-    case ExpiryState::None:
-        m_expires->setText(tr("never"));
-        return;
-    case ExpiryState::Ok:
-    case ExpiryState::Soon:
-    case ExpiryState::Expired:
-        break;
-    }
-    m_expires->setText(
-        tr("%1 (%2)").arg(RelativeTime::shortDate(expires), RelativeTime::until(expires, now)));
-}
-
-void TokenDetailsPane::showAccount(const TokenRecord &record)
-{
-    const std::optional<WhoamiInfo> &who = record.check.whoami;
-    m_user->setText(who ? who->user : dash());
-    m_fullName->setText(who && !who->fullname.isEmpty() ? who->fullname : dash());
-    QStringList orgs;
-    if (who) {
-        for (const OrgMembership &org : who->orgs)
-            orgs << (org.role.isEmpty() ? org.name : tr("%1 (%2)").arg(org.name, org.role));
-    }
-    m_orgs->setText(orgs.isEmpty() ? dash() : orgs.join(QLatin1Char('\n')));
-    m_hubName->setText(who && !who->tokenDisplayName.isEmpty() ? who->tokenDisplayName : dash());
-    const QString role = who ? tokenRoleText(who->roleKind, who->role) : QString();
-    m_role->setText(role.isEmpty() ? dash() : role);
-    m_created->setText(who && who->createdAt.isValid() ? RelativeTime::shortDate(who->createdAt) : dash());
-}
-
-void TokenDetailsPane::showScopes(const TokenRecord &record)
-{
-    m_scopes->clear();
-    const std::optional<WhoamiInfo> &who = record.check.whoami;
-    const bool fineGrained = who && (who->roleKind == TokenRole::FineGrained || !who->scoped.isEmpty());
-    m_scopesLabel->setVisible(fineGrained);
-    m_scopes->setVisible(fineGrained);
-    if (!fineGrained)
-        return;
-    auto addEntity = [this](const QString &title, const QStringList &permissions) {
-        auto *entity = new QTreeWidgetItem(m_scopes, {title});
-        for (const QString &permission : permissions)
-            new QTreeWidgetItem(entity, {permission});
-        entity->setExpanded(true);
-    };
-    if (!who->globalPermissions.isEmpty() || who->canReadGatedRepos) {
-        QStringList global = who->globalPermissions;
-        if (who->canReadGatedRepos)
-            global.prepend(tr("read access to contents of all public gated repos you can access"));
-        addEntity(tr("Global"), global);
-    }
-    for (const ScopedPermission &scope : who->scoped)
-        addEntity(tr("%1 %2").arg(scope.entityType, scope.entityName), scope.permissions);
 }
 
 void TokenDetailsPane::revealSecret(const QString &secret, std::chrono::milliseconds duration)
 {
-    m_secret->setText(secret);
-    m_secret->setVisible(true);
-    m_masked->setVisible(false);
-    m_revealTimer.start(duration);
+    m_secret->reveal(secret, duration);
+}
+
+bool TokenDetailsPane::isRevealing() const
+{
+    return m_secret->isRevealing();
 }
 
 void TokenDetailsPane::hideSecret()
 {
-    const bool wasRevealing = m_secret->isVisible() || !m_secret->text().isEmpty();
-    m_revealTimer.stop();
-    // Should the secret have reached PRIMARY anyway (it cannot be selected, but it costs nothing to be
-    // sure), take it back; a selection another program owns, or any other text, stays untouched.
-    QClipboard *clipboard = QGuiApplication::clipboard();
-    if (wasRevealing && clipboard->supportsSelection() && clipboard->ownsSelection() &&
-        !m_secret->text().isEmpty() && clipboard->text(QClipboard::Selection) == m_secret->text())
-        clipboard->clear(QClipboard::Selection);
-    m_secret->clear();
-    m_secret->setVisible(false);
-    m_masked->setVisible(true);
-    if (wasRevealing)
-        emit revealEnded();
+    m_secret->conceal();
 }
 
 } // namespace hftm
