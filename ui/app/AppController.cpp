@@ -49,7 +49,8 @@ AppController::AppController(AppContext &context, MainWindow *window, AppOptions
     // The window's File > Quit closes the window; with a tray that alone would leave us running.
     connect(m_window->actions()->quit, &QAction::triggered, this, &AppController::quit);
 
-    connect(m_notifier, &ExpiryNotifier::notify, m_controller, &TrayController::showNotification);
+    m_controller->setMessageBoxes(&context.messages()); // the tray asks like the window does
+    connect(m_notifier, &ExpiryNotifier::notify, m_controller, &TrayController::showNotice);
     connect(m_close, &CloseToTray::notify, m_controller, &TrayController::showNotification);
     connect(m_autostart, &AutostartSync::failed, m_controller, [this](const QString &message) {
         m_controller->showNotification(tr("Open at login"), message, true);

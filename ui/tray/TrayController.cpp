@@ -1,15 +1,19 @@
 #include "ui/tray/TrayController.h"
 
-#include "core/notify/TokenHealth.h"
+#include "core/notify/ActivationWarning.h"
 #include "core/store/StoreEditor.h"
 #include "core/store/TokenStore.h"
-#include "ui/common/RelativeTime.h"
+#include "ui/common/MessageBoxes.h"
+#include "ui/tray/DesktopNotifications.h"
+#include "ui/tray/NoticeSubjects.h"
+#include "ui/tray/TokenPicker.h"
+#include "ui/tray/TrayMenuTokens.h"
+#include "ui/tray/TrayToolTip.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCursor>
-#include <QLocale>
 #include <QMenu>
 #include <QScreen>
 #include <QSystemTrayIcon>
@@ -19,13 +23,7 @@ namespace hftm {
 namespace {
 constexpr std::chrono::milliseconds MaxRetryInterval{30000};
 constexpr int PointerToMenu = 14; // about half a panel: from the pointer to the icon's edge
-const QChar WarningMark(0x26A0);  // ⚠
-
-// Menu text treats '&' as a mnemonic marker; token and user names are shown as typed.
-QString menuText(QString text)
-{
-    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
-}
+constexpr qsizetype RecentKept = 20;
 } // namespace
 
 TrayController::TrayController(TokenStore *store, NowFunction now, QObject *parent)
@@ -34,8 +32,13 @@ TrayController::TrayController(TokenStore *store, NowFunction now, QObject *pare
     , m_now(std::move(now))
     , m_tray(new QSystemTrayIcon(this))
     , m_group(new QActionGroup(this))
+    , m_notices(new DesktopNotifications(m_tray, this))
+    , m_ownBoxes(std::make_unique<MessageBoxes>())
+    , m_boxes(m_ownBoxes.get())
     , m_probe(&QSystemTrayIcon::isSystemTrayAvailable)
 {
+    // Qt's balloon needs the icon in a tray host; the notification server does not.
+    m_notices->setFallbackAllowed([this] { return isTrayShown(); });
     m_group->setExclusionPolicy(QActionGroup::ExclusionPolicy::Exclusive);
     connect(m_group, &QActionGroup::triggered, this, &TrayController::onTokenTriggered);
     connect(m_store, &TokenStore::changed, this, &TrayController::refresh);
@@ -52,6 +55,12 @@ TrayController::~TrayController()
     delete m_tray;
     m_tray = nullptr;
     delete m_menu;
+    delete m_picker;
+}
+
+TokenPicker *TrayController::tokenPicker() const
+{
+    return m_picker;
 }
 
 void TrayController::buildMenu()
@@ -63,6 +72,9 @@ void TrayController::buildMenu()
     m_envNotice->setEnabled(false);
     m_empty = menu->addAction(tr("No tokens stored yet"));
     m_empty->setEnabled(false);
+    m_allTokens = menu->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), tr("All tokens\u2026"), this,
+                                  &TrayController::showTokenPicker);
+    m_allTokens->setVisible(false);
     m_tokensEnd = menu->addSeparator();
     m_validateAll = menu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Validate all"),
                                     this, &TrayController::validateAllRequested);
@@ -164,12 +176,17 @@ void TrayController::refresh()
     else
         m_menuStale = true;
 
+    if (m_picker && m_picker->isVisible())
+        m_picker->setTokens(m_store->tokens(), m_store->active().fileName, now, warningDays);
+    noteActive();
+    withdrawStaleNotices(now, warningDays);
+
     const TrayState state = trayStateFor(*m_store, now, warningDays);
     const bool stateChangedNow = state != m_state;
     m_state = state;
     if (m_tray->isVisible())
         applyIcon(); // hidden (no tray host yet, or tests): drawn when shown or asked for
-    const QString tip = buildToolTip(now);
+    const QString tip = trayToolTip(*m_store, state, now);
     if (tip != m_toolTip) {
         m_toolTip = tip;
         m_tray->setToolTip(tip);
@@ -182,10 +199,15 @@ void TrayController::syncTokenActions(const QDateTime &now, int warningDays)
 {
     const QList<TokenRecord> records = m_store->tokens();
     const ActiveToken active = m_store->active();
+    // With HF_TOKEN set, the checked item still shows what the token file holds: that is what a pick
+    // here changes, while the notice above says the environment wins for now.
+    const QString checkedName =
+        active.source == ActiveToken::Source::TokenFile ? active.name : active.fileName;
 
-    QStringList wanted;
+    QHash<QString, const TokenRecord *> recordOf;
     for (const TokenRecord &record : records)
-        wanted << record.name;
+        recordOf.insert(record.name, &record);
+    const QStringList wanted = TrayMenuTokens::pick(records, checkedName, m_recent, now, warningDays);
     QStringList current;
     for (QAction *action : std::as_const(m_tokenActions))
         current << action->data().toString();
@@ -199,134 +221,104 @@ void TrayController::syncTokenActions(const QDateTime &now, int warningDays)
             m_menu->removeAction(action);
         }
         m_tokenActions.clear();
-        for (const QString &name : std::as_const(wanted)) {
+        for (const QString &name : wanted) {
             QAction *action = byName.take(name);
             if (!action) {
                 action = new QAction(m_group);
                 action->setCheckable(true);
                 action->setData(name);
             }
-            m_menu->insertAction(m_tokensEnd, action);
+            m_menu->insertAction(m_allTokens, action);
             m_tokenActions << action;
         }
-        qDeleteAll(byName); // tokens removed elsewhere
+        qDeleteAll(byName); // tokens removed elsewhere, or no longer in the short list
     }
 
-    // With HF_TOKEN set, the checked item still shows what the token file holds: that is what a pick
-    // here changes, while the notice above says the environment wins for now.
-    const QString checkedName =
-        active.source == ActiveToken::Source::TokenFile ? active.name : active.fileName;
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        const TokenRecord &record = records.at(i);
-        QAction *action = m_tokenActions.at(i);
-        const QString label = labelFor(record, now, warningDays);
+    for (QAction *action : std::as_const(m_tokenActions)) {
+        const TokenRecord &record = *recordOf.value(action->data().toString());
+        const QString label = TrayMenuTokens::label(record, now, warningDays);
         if (action->text() != label)
             action->setText(label);
         const bool checked = !checkedName.isEmpty() && record.name == checkedName;
         if (action->isChecked() != checked)
             action->setChecked(checked);
     }
+    const bool shortList = records.size() > wanted.size();
+    m_allTokens->setVisible(shortList);
+    if (shortList)
+        m_allTokens->setText(tr("All %1 tokens\u2026").arg(records.size()));
     const bool env =
         active.source == ActiveToken::Source::EnvHfToken || active.source == ActiveToken::Source::EnvLegacy;
     m_envNotice->setVisible(env);
     m_empty->setVisible(records.isEmpty());
 }
 
-QString TrayController::labelFor(const TokenRecord &record, const QDateTime &now, int warningDays) const
+void TrayController::noteActive()
 {
-    QString label = record.name;
-    const QString user = record.user();
-    const QString role = tokenRoleText(record.roleKind(), record.role());
-    if (!user.isEmpty() && !role.isEmpty())
-        label = tr("%1 \u2014 %2, %3", "token name — user, role").arg(record.name, user, role);
-    else if (!user.isEmpty())
-        label = tr("%1 \u2014 %2", "token name — user").arg(record.name, user);
-
-    QString warning;
-    switch (tokenHealth(record, now, warningDays)) {
-    case TokenHealth::Invalid:
-        warning = hasExpired(record, now) ? tr("expired") : tr("invalid");
-        break;
-    case TokenHealth::Expiring:
-        warning = tr("expires %1").arg(RelativeTime::until(record.expires(), now));
-        break;
-    case TokenHealth::Valid:
-    case TokenHealth::Unchecked:
-        break;
-    }
-    if (!warning.isEmpty())
-        label = tr("%1  %2 %3", "label, warning mark, warning").arg(label, WarningMark, warning);
-    return menuText(label);
-}
-
-QString TrayController::buildToolTip(const QDateTime &now) const
-{
-    // Names, user and dates only: never the token, not even masked (checklist row 7).
-    QStringList lines{tr("HF Token Manager")};
-    const ActiveToken active = m_store->active();
-    const std::optional<TokenRecord> record =
-        active.name.isEmpty() ? std::nullopt : m_store->token(active.name);
-    switch (active.source) {
-    case ActiveToken::Source::None:
-        lines << tr("No active token");
-        return lines.join(QLatin1Char('\n'));
-    case ActiveToken::Source::EnvHfToken:
-    case ActiveToken::Source::EnvLegacy: {
-        const QString variable = active.source == ActiveToken::Source::EnvHfToken
-                                     ? QStringLiteral("HF_TOKEN")
-                                     : QStringLiteral("HUGGING_FACE_HUB_TOKEN");
-        lines << (record ? tr("Active: %1 from the environment (\u201C%2\u201D)").arg(variable, record->name)
-                         : tr("Active: %1 from the environment").arg(variable));
-        break;
-    }
-    case ActiveToken::Source::TokenFile:
-        lines << (record ? tr("Active: %1").arg(record->name)
-                         : tr("Active: a token that is not stored here"));
-        break;
-    }
-    if (record) {
-        if (!record->user().isEmpty())
-            lines << tr("User: %1").arg(record->user());
-        const QDateTime expires = record->expires();
-        const QString date = QLocale().toString(expires.toLocalTime(), QLocale::ShortFormat);
-        switch (expiryState(*record, now, 0)) {
-        case ExpiryState::Unknown:
-            break;
-        case ExpiryState::None:
-            lines << tr("Expires: never");
-            break;
-        case ExpiryState::Expired:
-            lines << tr("Expired: %1").arg(date);
-            break;
-        case ExpiryState::Ok:
-        case ExpiryState::Soon:
-            lines << tr("Expires: %1 (%2)").arg(date, RelativeTime::until(expires, now));
-            break;
-        }
-    }
-    lines << tr("State: %1").arg(trayStateText(m_state));
-    return lines.join(QLatin1Char('\n'));
+    const QString name = m_store->active().fileName;
+    if (name.isEmpty() || (!m_recent.isEmpty() && m_recent.first() == name))
+        return;
+    m_recent.removeAll(name);
+    m_recent.prepend(name);
+    if (m_recent.size() > RecentKept)
+        m_recent.resize(RecentKept);
 }
 
 void TrayController::onTokenTriggered(QAction *action)
 {
-    const QString name = action->data().toString();
+    // The exclusive group checked the clicked item already; what is really active is shown the next
+    // time the menu is looked at (a question may be asked first, a switch may fail).
+    m_menuStale = true;
+    activate(action->data().toString());
+}
+
+void TrayController::activate(const QString &name)
+{
     const std::optional<TokenRecord> record = m_store->token(name);
-    if (record && record->active && m_store->active().source == ActiveToken::Source::TokenFile)
+    if (!record)
+        return; // removed meanwhile
+    if (record->active && m_store->active().source == ActiveToken::Source::TokenFile)
         return; // already the token file: nothing to write
+    const QString warning = activationWarning(*record, m_now());
+    if (warning.isEmpty()) {
+        switchTo(name);
+        return;
+    }
+    // Asked, never blocking: the answer comes in a callback (nothing runs on Cancel).
+    QPointer<TrayController> self(this);
+    m_boxes->confirm(nullptr, tr("Make Token Active"), warning, activationWarningAcceptText(),
+                     MessageBoxes::Confirm::Plain, [self, name] {
+                         if (self)
+                             self->switchTo(name);
+                     });
+}
+
+void TrayController::switchTo(const QString &name)
+{
     // The same edit as the window's "Make active" and `hftoken switch`; it also re-registers the token
     // with git when it is marked so. Queued behind any edit the window is making, and run off this
     // thread: the menu and the window keep answering while the keychain does.
     StoreEditJob *job = StoreEditor::of(m_store)->switchTo(name);
     connect(job, &StoreEditJob::finished, this, [this, name](StoreEditJob *done) {
         if (const Error error = done->error()) {
-            refresh(); // the exclusive group checked the clicked item; show what is really active
+            refresh(); // show what is really active
             Q_EMIT switchFailed(name, error.message);
             showNotification(tr("Could not switch token"), error.message, true);
             return;
         }
         Q_EMIT switched(name);
     });
+}
+
+void TrayController::showTokenPicker()
+{
+    if (!m_picker) {
+        m_picker = new TokenPicker;
+        connect(m_picker, &TokenPicker::picked, this, &TrayController::activate);
+    }
+    m_picker->setTokens(m_store->tokens(), m_store->active().fileName, m_now(),
+                        m_store->settings().expiryWarningDays);
+    m_picker->present();
 }
 
 void TrayController::onActivated(int reason)
@@ -382,8 +374,22 @@ void TrayController::retryShow()
 void TrayController::showNotification(const QString &title, const QString &text, bool critical)
 {
     Q_EMIT notified(title, text);
-    if (isTrayShown() && QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(title, text, critical ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+    m_notices->show(QString(), title, text, critical);
+}
+
+void TrayController::showNotice(const QString &title, const QString &text, bool critical,
+                                const QStringList &subjects)
+{
+    Q_EMIT notified(title, text);
+    m_notices->show(noticeTag(subjects), title, text, critical);
+}
+
+void TrayController::withdrawStaleNotices(const QDateTime &now, int warningDays)
+{
+    for (const QString &tag : m_notices->standing()) {
+        if (!noticeStillApplies(*m_store, noticeSubjects(tag), now, warningDays))
+            m_notices->withdraw(tag);
+    }
 }
 
 } // namespace hftm

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -18,12 +19,17 @@ class QSystemTrayIcon;
 
 namespace hftm {
 
+class DesktopNotifications;
+class MessageBoxes;
+class TokenPicker;
 class TokenStore;
 
-// The tray: owns the QSystemTrayIcon and its menu (tokens as exclusive checkable items, then Validate
-// all, Add token…, Open manager, Quit), draws the active token's state, switches tokens through
-// TokenStore::switchTo (the one switch path, run by the store's StoreEditor off the GUI thread) and
-// emits "requested" signals for everything else.
+// The tray: owns the QSystemTrayIcon and its menu (tokens as exclusive checkable items, at most a short
+// list of them with "All tokens…" opening a searchable picker beyond ten, then Validate all, Add
+// token…, Open manager, Quit), draws the active token's state, switches tokens through
+// TokenStore::switchTo (the one switch path, run by the store's StoreEditor off the GUI thread; an
+// invalid or expired token only after the user confirms) and emits "requested" signals for everything
+// else. Its notifications are withdrawn once what they said no longer holds.
 // Works without a tray host (tests drive the menu offscreen); shows the icon once a host appears.
 class TrayController : public QObject {
     Q_OBJECT
@@ -60,6 +66,18 @@ public:
         ensureMenu();
         return m_quit;
     }
+    // "All tokens…": shown when the menu lists only some of the tokens; opens tokenPicker().
+    QAction *allTokensAction() const
+    {
+        syncMenuIfStale();
+        return m_allTokens;
+    }
+    // The picker "All tokens…" opened, or null before that.
+    TokenPicker *tokenPicker() const;
+    DesktopNotifications *notifications() const { return m_notices; }
+    // Where the question before activating an invalid or expired token is asked (tests script it);
+    // the tray's own boxes until then.
+    void setMessageBoxes(MessageBoxes *boxes) { m_boxes = boxes; }
 
     // True once the icon is shown in a tray host.
     bool isTrayShown() const;
@@ -74,8 +92,17 @@ public Q_SLOTS:
     // Recomputes state, icon and tooltip (the active token only) from the store and the clock, and
     // marks the menu's token items stale; they are relabelled when the menu is about to show.
     void refresh();
-    // A desktop notification through the tray (when shown); always emits notified() so tests can count.
+    // A desktop notification (the notification server, else the tray's balloon when shown); always
+    // emits notified() so tests can count.
     void showNotification(const QString &title, const QString &text, bool critical = false);
+    // The same for a notice about subjects (ExpiryNotifier's "expiry:<name>", "invalid:<name>"): it
+    // replaces an earlier one about the same subjects and is withdrawn once none of them holds.
+    void showNotice(const QString &title, const QString &text, bool critical, const QStringList &subjects);
+    // Makes 'name' the active token (menu items and the picker come here); an invalid or expired one
+    // after a question, answered in a callback.
+    void activate(const QString &name);
+    // Opens the searchable list of every token ("All tokens…").
+    void showTokenPicker();
 
 Q_SIGNALS:
     void validateAllRequested();
@@ -96,8 +123,9 @@ private:
     void syncTokenActions(const QDateTime &now, int warningDays);
     void syncMenu();              // the token items, now (aboutToShow: labels say "expires in 2 days")
     void syncMenuIfStale() const; // the accessors' way: only when the store changed since
-    QString labelFor(const TokenRecord &record, const QDateTime &now, int warningDays) const;
-    QString buildToolTip(const QDateTime &now) const;
+    void noteActive();            // keeps the recently active names, newest first
+    void withdrawStaleNotices(const QDateTime &now, int warningDays);
+    void switchTo(const QString &name);
     void onTokenTriggered(QAction *action);
     void onActivated(int reason);
     void retryShow();
@@ -109,12 +137,18 @@ private:
     QActionGroup *m_group;
     QAction *m_envNotice = nullptr;
     QAction *m_empty = nullptr;
+    QAction *m_allTokens = nullptr;
     QAction *m_tokensEnd = nullptr;
     QAction *m_validateAll = nullptr;
     QAction *m_addToken = nullptr;
     QAction *m_openManager = nullptr;
     QAction *m_quit = nullptr;
     QList<QAction *> m_tokenActions;
+    QStringList m_recent; // stored names most recently active first: the short menu lists them early
+    QPointer<TokenPicker> m_picker;
+    DesktopNotifications *m_notices;
+    std::unique_ptr<MessageBoxes> m_ownBoxes;
+    MessageBoxes *m_boxes;
     bool m_menuStale = true;
     TrayState m_state = TrayState::NoToken;
     QString m_toolTip;

@@ -25,7 +25,8 @@ TrayState trayStateFor(const TokenStore &store, const QDateTime &now, int warnin
     }
     const std::optional<TokenRecord> record = active.name.isEmpty() ? std::nullopt : store.token(active.name);
     if (!record)
-        return TrayState::Unchecked; // a token file we do not store: nothing known about it
+        return TrayState::NoToken; // a token file we do not store: none of ours is active (the tooltip says
+                                   // so)
     return trayStateOf(tokenStateView(*record, now, warningDays).judged);
 }
 
@@ -58,6 +59,7 @@ QString trayStateIconId(TrayState state)
     case TrayState::EnvOverride:
         return QStringLiteral("env-override");
     case TrayState::NoToken:
+        return QStringLiteral("no-token");
     case TrayState::Unchecked:
         break;
     }
@@ -120,8 +122,10 @@ QIcon paintedFallback(TrayState state)
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
         const qreal dot = size * 0.45;
-        painter.setPen(QPen(Qt::white, qMax(1.0, size / 16.0)));
-        painter.setBrush(fallbackColor(state));
+        // No token: a hollow dot, so it differs from "unchecked" (same grey) in shape too.
+        const bool hollow = state == TrayState::NoToken;
+        painter.setPen(QPen(hollow ? fallbackColor(state) : QColor(Qt::white), qMax(1.0, size / 10.0)));
+        painter.setBrush(hollow ? QBrush(Qt::NoBrush) : QBrush(fallbackColor(state)));
         painter.drawEllipse(QRectF(size - dot - 0.5, size - dot - 0.5, dot, dot));
         painter.end();
         icon.addPixmap(pixmap);

@@ -14,8 +14,8 @@ namespace hftm {
 
 // What the tray icon tells at a glance, derived from the token in force (never computed by widgets).
 enum class TrayState {
-    NoToken,   // no token file and no HF_TOKEN: drawn like Unchecked, worded differently
-    Unchecked, // the active token was never judged by the Hub (or is not one we store)
+    NoToken,   // no token file and no HF_TOKEN, or a token file that matches no stored token: own icon
+    Unchecked, // the active token was never judged by the Hub
     Valid,
     Expiring,    // expires within Settings::expiryWarningDays
     Invalid,     // rejected by the Hub or past its expiry
@@ -28,8 +28,8 @@ TrayState trayStateFor(const TokenStore &store, const QDateTime &now, int warnin
 // How the tray draws a token state the core decided: expired and invalid share the "invalid" icon.
 TrayState trayStateOf(TokenState state);
 
-// "valid", "expiring", "invalid", "unchecked", "env-override" (NoToken -> "unchecked"): the icon file
-// stem in resources/icons/tray.
+// "valid", "expiring", "invalid", "unchecked", "env-override", "no-token": the icon file stem in
+// resources/icons/tray.
 QString trayStateIconId(TrayState state);
 // Translated words for the tooltip ("valid", "expires soon", ...).
 QString trayStateText(TrayState state);

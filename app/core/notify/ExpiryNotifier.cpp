@@ -70,12 +70,13 @@ void ExpiryNotifier::checkActive(const QDateTime &now, const QDate &today, int w
             : tr("The Hub rejected the active token \u201C%1\u201D (invalid or revoked). Tools that read the "
                  "token file will fail; pick another token from the tray menu.")
                   .arg(record->name);
-    Q_EMIT notify(tr("Active token no longer valid"), text, true);
+    Q_EMIT notify(tr("Active token no longer valid"), text, true, {key});
 }
 
 void ExpiryNotifier::checkExpiries(const QDateTime &now, const QDate &today, int warningDays)
 {
     QStringList due;
+    QStringList subjects;
     QDateTime soonest;
     for (const TokenRecord &record : m_store->tokens()) {
         if (tokenHealth(record, now, warningDays) != TokenHealth::Expiring)
@@ -85,6 +86,7 @@ void ExpiryNotifier::checkExpiries(const QDateTime &now, const QDate &today, int
             continue;
         m_log.markTold(key, today);
         due << record.name;
+        subjects << key;
         if (!soonest.isValid() || record.expires() < soonest)
             soonest = record.expires();
     }
@@ -97,7 +99,7 @@ void ExpiryNotifier::checkExpiries(const QDateTime &now, const QDate &today, int
             tr("\u201C%1\u201D expires %2, on %3. Create a new token on the Hub and add it before then.")
                 .arg(due.first(), when,
                      QLocale().toString(soonest.toLocalTime().date(), QLocale::ShortFormat)),
-            false);
+            false, subjects);
         return;
     }
     // Many tokens expiring together (e.g. created in one go) make one bubble, not a storm of them.
@@ -105,7 +107,8 @@ void ExpiryNotifier::checkExpiries(const QDateTime &now, const QDate &today, int
     if (due.size() > MaxNamesListed)
         listed << tr("%1 more").arg(due.size() - MaxNamesListed);
     Q_EMIT notify(tr("%1 tokens expire soon").arg(due.size()),
-                  tr("%1. The first expires %2.").arg(listed.join(QStringLiteral(", ")), when), false);
+                  tr("%1. The first expires %2.").arg(listed.join(QStringLiteral(", ")), when), false,
+                  subjects);
 }
 
 } // namespace hftm

@@ -28,8 +28,9 @@ public Q_SLOTS:
     void evaluate();
 
 Q_SIGNALS:
-    // Forwarded to QSystemTrayIcon::showMessage by the tray; tests count it. Never holds a secret.
-    void notify(const QString &title, const QString &text, bool critical);
+    // Shown by the tray; tests count it. Never holds a secret. subjects: what it is about, as the
+    // NotificationLog keys ("expiry:<name>", "invalid:<name>"), so the tray can withdraw it once none holds.
+    void notify(const QString &title, const QString &text, bool critical, const QStringList &subjects);
 
 private:
     void checkActive(const QDateTime &now, const QDate &today, int warningDays);

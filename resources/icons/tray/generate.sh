@@ -4,7 +4,8 @@
 #   -dark:  for dark panels  (light key glyph, brighter badge colours, near-black badge marks)
 # Each state has its own badge mark as well as its own colour, so states stay distinguishable
 # without colour vision: valid = check, expiring = "!", invalid = cross, unchecked = "?",
-# env-override = shell prompt ">_" (HF_TOKEN in the environment wins over the stored token).
+# env-override = shell prompt ">_" (HF_TOKEN in the environment wins over the stored token),
+# no-token = dash (no token file, or one that matches no stored token).
 # Only SVG Tiny features, so Qt's SVG icon engine renders them. Run from anywhere; rewrites the files.
 set -eu
 cd "$(dirname "$0")"
@@ -14,7 +15,8 @@ states='valid #1a7f37 #4ade80 check
 expiring #b35c00 #fbbf24 bang
 invalid #c62828 #f87171 cross
 unchecked #5f6670 #aeb4bd question
-env-override #1760c4 #60a5fa prompt'
+env-override #1760c4 #60a5fa prompt
+no-token #5f6670 #aeb4bd dash'
 
 mark() {  # $1 = mark name, $2 = stroke colour; coordinates relative to the badge centre
   case "$1" in
@@ -22,6 +24,7 @@ mark() {  # $1 = mark name, $2 = stroke colour; coordinates relative to the badg
     bang)     printf '<path d="M 0 -3 L 0 0.6" fill="none" stroke="%s" stroke-width="1.8" stroke-linecap="round"/><circle cx="0" cy="2.7" r="1" fill="%s"/>' "$2" "$2" ;;
     cross)    printf '<path d="M -2 -2 L 2 2 M 2 -2 L -2 2" fill="none" stroke="%s" stroke-width="1.7" stroke-linecap="round"/>' "$2" ;;
     question) printf '<path d="M -1.9 -1.4 A 1.95 1.95 0 1 1 0.9 0.3 Q 0 0.8 0 1.4" fill="none" stroke="%s" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/><circle cx="0" cy="3" r="0.9" fill="%s"/>' "$2" "$2" ;;
+    dash)     printf '<path d="M -2.6 0 L 2.6 0" fill="none" stroke="%s" stroke-width="1.9" stroke-linecap="round"/>' "$2" ;;
     prompt)   printf '<path d="M -3 -2.3 L -0.7 0 L -3 2.3 M 0.6 2.4 L 3.1 2.4" fill="none" stroke="%s" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>' "$2" ;;
   esac
 }
