@@ -4,6 +4,7 @@
 
 #include "core/files/SecretFile.h"
 #include "core/files/StoredTokensLock.h"
+#include "core/store/JsonPeek.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -111,10 +112,44 @@ Result<MetadataFile::Content> MetadataFile::load() const
     const Result<QByteArray> bytes = SecretFile::read(m_path);
     if (!bytes)
         return bytes.error();
+    return parse(*bytes);
+}
+
+Result<Settings> MetadataFile::loadSettings() const
+{
+    const Result<QByteArray> bytes = SecretFile::read(m_path);
+    if (!bytes)
+        return bytes.error();
     if (bytes->trimmed().isEmpty())
+        return Settings{};
+    // Only the settings object is parsed; the peek checks that the rest is valid JSON on its way past.
+    QByteArrayView settings;
+    switch (JsonPeek::topLevelMember(*bytes, "settings", &settings)) {
+    case JsonPeek::Peek::Absent:
+        return Settings::fromJson(QJsonObject());
+    case JsonPeek::Peek::Found: {
+        if (!settings.startsWith('{')) // not an object: read as none, as load() does
+            return Settings::fromJson(QJsonObject());
+        const QJsonDocument doc = QJsonDocument::fromJson(settings.toByteArray());
+        if (doc.isObject())
+            return Settings::fromJson(doc.object());
+        break; // the peek vouched for it, so this does not happen; the full parse has the last word
+    }
+    case JsonPeek::Peek::Unsure:
+        break;
+    }
+    Result<Content> content = parse(*bytes);
+    if (!content)
+        return content.error();
+    return content->settings;
+}
+
+Result<MetadataFile::Content> MetadataFile::parse(const QByteArray &bytes) const
+{
+    if (bytes.trimmed().isEmpty())
         return Content{};
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (doc.isNull() || !doc.isObject()) {
         return makeError(ErrorCode::FileUnparseable,
                          tr("%1 is not valid JSON (%2 at offset %3). Nothing was changed; fix or move "

@@ -39,6 +39,9 @@ public:
     QString path() const { return m_path; }
     // Missing file = defaults. Unreadable JSON -> error naming the file; it is never overwritten then.
     Result<Content> load() const;
+    // The settings alone, as load() would give them (the same defaults and the same error for a file it
+    // refuses), without building every token's record: what the window reads before its first frame.
+    Result<Settings> loadSettings() const;
     // Re-reads under the lock, applies 'change', writes atomically when it returns true.
     Result<Content> update(const std::function<bool(Content &)> &change) const;
 
@@ -46,6 +49,8 @@ public:
     static Content fromJson(const QJsonObject &json);
 
 private:
+    Result<Content> parse(const QByteArray &bytes) const; // load() after the read; errors name the file
+
     QString m_path;
 };
 

@@ -85,11 +85,12 @@ Settings TokenStore::settings() const
 {
     if (m_cached)
         return m_cached->settings;
-    // Parsing every token's record to answer one setting is paid once, however many ask before the
-    // first refresh replaces it with what that read.
+    // Read once, however many ask before the first refresh replaces it with what that read, and without
+    // building every token's record (the table, the tray and the autostart entry ask before the first
+    // frame, which must not grow with the number of tokens).
     if (!m_settingsUnread) {
-        const Result<MetadataFile::Content> meta = m_metadata->load();
-        m_settingsUnread = meta ? meta->settings : Settings{};
+        const Result<Settings> saved = m_metadata->loadSettings();
+        m_settingsUnread = saved ? *saved : Settings{};
     }
     return *m_settingsUnread;
 }
