@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QKeySequence>
+#include <QList>
 #include <QObject>
+#include <QPair>
 
 class QAction;
 class QMenu;
@@ -14,6 +17,11 @@ class TokenActions : public QObject {
     Q_OBJECT
 public:
     explicit TokenActions(QWidget *window);
+
+    // Looks the icons up in the desktop's theme, once. Done by itself right after the window's first
+    // frame: the first theme lookup reads the icon theme's index (5-20 ms) and is not worth that frame.
+    void loadIcons();
+    bool iconsLoaded() const { return m_iconsLoaded; }
 
     // What the selection allows; the window passes what the model says about the current row.
     void update(bool hasSelection, bool selectionIsActive, bool hasTokens, bool validating);
@@ -36,6 +44,17 @@ public:
     QAction *find;
     QAction *settings;
     QAction *quit;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QAction *make(const QString &text, const QString &tip, const QString &iconName,
+                  const QList<QKeySequence> &shortcuts);
+
+    QWidget *m_window;
+    QList<QPair<QAction *, QString>> m_iconNames;
+    bool m_iconsLoaded = false;
 };
 
 } // namespace hftm
