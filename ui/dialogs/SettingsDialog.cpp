@@ -179,6 +179,8 @@ void SettingsDialog::validateEndpoint()
     const QString inForce = m_store->endpointFor(QString());
     const bool overridden =
         !m_store->options().environment.value(QStringLiteral("HF_ENDPOINT")).isEmpty() && endpoint != inForce;
+    const bool fromEnvironment =
+        !m_store->options().environment.value(QStringLiteral("HF_ENDPOINT")).isEmpty();
     if (error)
         m_endpointStatus->setMessage(StatusLine::Kind::Error, error.message);
     else if (overridden)
@@ -187,8 +189,17 @@ void SettingsDialog::validateEndpoint()
             tr("In force: %1, from the environment variable HF_ENDPOINT. The endpoint "
                "saved here is used only when HF_ENDPOINT is not set.")
                 .arg(inForce));
+    else if (fromEnvironment)
+        m_endpointStatus->setMessage(StatusLine::Kind::Info,
+                                     tr("HF_ENDPOINT=%1 is in force, the same as typed here.").arg(inForce));
+    else if (endpoint.isEmpty())
+        m_endpointStatus->setMessage(
+            StatusLine::Kind::Info,
+            tr("Empty: %1 is used (HF_ENDPOINT is not set).").arg(HubClient::defaultEndpoint()));
     else
-        m_endpointStatus->clear();
+        // Said for what is typed, not what is saved: the hint tells what OK will put in force.
+        m_endpointStatus->setMessage(StatusLine::Kind::Info,
+                                     tr("%1 is used (HF_ENDPOINT is not set).").arg(endpoint));
     m_okButton->setEnabled(!error && !m_moving);
 }
 
