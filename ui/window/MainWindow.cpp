@@ -12,12 +12,15 @@
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/window/BannerArea.h"
 #include "ui/window/SelectionKeeper.h"
+#include "ui/window/SharedWidth.h"
+#include "ui/window/TableEmptyState.h"
 #include "ui/window/TokenActions.h"
 #include "ui/window/TokenDetailsPane.h"
 #include "ui/window/TokenFilterProxy.h"
 #include "ui/window/TokenOperations.h"
 #include "ui/window/TokenTableModel.h"
 #include "ui/window/TokenTableView.h"
+#include "ui/window/WindowLayoutMemory.h"
 
 #include <QAction>
 #include <QDesktopServices>
@@ -27,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -71,8 +75,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
         // banners follow it. Until then nothing half-read is shown as if it were all there is.
         onCurrentNameChanged();
         statusBar()->showMessage(tr("Loading tokens\u2026"));
+        m_emptyState->setLoading(true); // not "No tokens yet" before they are read
     }
-    resize(1100, 640);
+    // Size and place, splitter and columns as the user left them, fitted to the screen this time.
+    m_layoutMemory->restore();
 }
 
 void MainWindow::loadStore()
@@ -89,6 +95,7 @@ void MainWindow::showLoadedStore()
     if (!selectToken(m_context.store()->active().name) && m_proxy->rowCount() > 0)
         m_table->setCurrentIndex(m_proxy->index(0, TokenTableModel::NameColumn));
     onCurrentNameChanged();
+    m_emptyState->setLoading(false);
     refreshBanners(); // what the files say is known now; the keychain's part follows the first frame
 }
 
@@ -108,7 +115,7 @@ void MainWindow::buildUi()
     m_banners = new BannerArea(central);
     layout->addWidget(m_banners);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, central);
+    auto *splitter = m_splitter = new QSplitter(Qt::Horizontal, central);
     splitter->setChildrenCollapsible(false);
     auto *left = new QWidget(splitter);
     auto *leftLayout = new QVBoxLayout(left);
@@ -130,12 +137,21 @@ void MainWindow::buildUi()
     leftLayout->addWidget(m_table);
     m_selection = new SelectionKeeper(m_table, TokenTableModel::NameRole, this);
 
-    m_details = new TokenDetailsPane(m_context.now(), splitter);
+    m_emptyState = new TableEmptyState(m_table, m_proxy);
+
+    // The details pane scrolls inside a width of its own: what a token shows (a long name, many scopes)
+    // never pushes the splitter and resizes the table; a smaller window scrolls it instead of clipping.
+    auto *detailsArea = new QScrollArea(splitter);
+    detailsArea->setObjectName(QStringLiteral("detailsArea"));
+    detailsArea->setFrameShape(QFrame::NoFrame);
+    detailsArea->setWidgetResizable(true);
+    m_details = new TokenDetailsPane(m_context.now(), detailsArea);
+    detailsArea->setWidget(m_details);
     splitter->addWidget(left);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({760, 340});
+    splitter->addWidget(detailsArea);
+    // A wider window widens the table; the details keep the width they have (WindowLayoutMemory).
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -156,6 +172,10 @@ void MainWindow::buildUi()
     toolbar->addAction(m_actions->reveal);
     toolbar->addAction(m_actions->rename);
     toolbar->addAction(m_actions->remove);
+    // Stop Validating shows in Validate All's place, as wide: nothing right of it moves when a run starts.
+    new SharedWidth({toolbar->widgetForAction(m_actions->validateAll),
+                     toolbar->widgetForAction(m_actions->cancelValidation)},
+                    {m_actions->validateAll, m_actions->cancelValidation}, toolbar);
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
@@ -172,6 +192,9 @@ void MainWindow::buildUi()
     setTabOrder(m_search, m_table);
     setTabOrder(m_table, m_details);
     m_table->setFocus();
+    m_layoutMemory = new WindowLayoutMemory(
+        WindowLayoutMemory::pathIn(m_context.store()->options().legacyConfigDir), this, m_splitter,
+        static_cast<TokenTableView *>(m_table));
 }
 
 void MainWindow::buildMenus()
@@ -219,6 +242,11 @@ void MainWindow::connectActions()
     connect(m_search, &QLineEdit::textChanged, m_proxy, &TokenFilterProxy::setSearchText);
     connect(m_search, &QLineEdit::returnPressed, m_table, qOverload<>(&QWidget::setFocus));
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    // A double-click on a row makes it the active token (asking first where that needs asking).
+    connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
+        if (m_actions->makeActive->isEnabled())
+            m_actions->makeActive->trigger();
+    });
     connect(m_banners, &BannerArea::actionTriggered, this, &MainWindow::onBannerAction);
     // The details pane tells the Status column's state (with "checking") and offers the next steps.
     m_details->setStateSource([this](const TokenRecord &record) { return m_model->stateView(record); });

@@ -10,6 +10,7 @@
 
 class QLineEdit;
 class QProgressBar;
+class QSplitter;
 class QTableView;
 
 namespace hftm {
@@ -17,6 +18,8 @@ namespace hftm {
 class AppContext;
 class BannerArea;
 class SelectionKeeper;
+class TableEmptyState;
+class WindowLayoutMemory;
 class TokenActions;
 class TokenDetailsPane;
 class TokenFilterProxy;
@@ -37,6 +40,7 @@ public:
 
     // For tests and the benchmark: the parts a user would look at or click.
     QTableView *table() const { return m_table; }
+    QSplitter *splitter() const { return m_splitter; } // the table's side, then the details'
     QLineEdit *searchField() const { return m_search; }
     TokenDetailsPane *details() const { return m_details; }
     BannerArea *bannerArea() const { return m_banners; }
@@ -98,6 +102,9 @@ private:
     QTableView *m_table = nullptr;
     TokenDetailsPane *m_details = nullptr;
     SelectionKeeper *m_selection = nullptr;
+    QSplitter *m_splitter = nullptr;
+    TableEmptyState *m_emptyState = nullptr;
+    WindowLayoutMemory *m_layoutMemory = nullptr;
     QProgressBar *m_progress = nullptr;
     Error m_keychainError;
     QStringList m_orphanedItems; // keychain items of this store no token knows (asked with the probe)

@@ -96,6 +96,7 @@ void TokenActions::update(bool hasSelection, bool selectionIsActive, bool hasTok
     makeActive->setEnabled(hasSelection && !selectionIsActive);
     validate->setEnabled(hasSelection && !validating);
     validateAll->setEnabled(hasTokens && !validating);
+    validateAll->setVisible(!validating); // Stop Validating takes its place (and its width) meanwhile
     cancelValidation->setEnabled(validating);
     cancelValidation->setVisible(validating);
     copy->setEnabled(hasSelection);

@@ -33,6 +33,7 @@ void TokenFilterProxy::setSearchText(const QString &text)
     // Qt 6.4 has no begin/endFilterChange(); invalidateFilter() is the supported way to re-filter.
     m_words = words;
     invalidateFilter();
+    emit searchTextChanged();
 }
 
 bool TokenFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -13,6 +13,11 @@ class TokenFilterProxy : public QSortFilterProxyModel {
 public:
     explicit TokenFilterProxy(QObject *parent = nullptr);
 
+    QString searchText() const { return m_words.join(QLatin1Char(' ')); } // the words filtered by
+
+signals:
+    void searchTextChanged();
+
 public slots:
     void setSearchText(const QString &text);
 

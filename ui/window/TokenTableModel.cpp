@@ -156,6 +156,25 @@ int TokenTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+constexpr const char *ColumnKeys[TokenTableModel::ColumnCount] = {
+    "active", "name", "status", "user", "role", "expires", "lastCheck", "storage", "endpoint"};
+} // namespace
+
+QString TokenTableModel::columnKey(int column)
+{
+    return column >= 0 && column < ColumnCount ? QString::fromLatin1(ColumnKeys[column]) : QString();
+}
+
+int TokenTableModel::columnOfKey(const QString &key)
+{
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (key == QLatin1String(ColumnKeys[column]))
+            return column;
+    }
+    return -1;
+}
+
 int TokenTableModel::rowOf(const QString &name) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {

@@ -52,6 +52,10 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     int rowOf(const QString &name) const; // -1 when absent
+    // A column's name in saved window layouts ("name", "status"…): stable across versions and languages;
+    // empty for none. columnOfKey is its inverse, -1 for a key no column has (any more).
+    static QString columnKey(int column);
+    static int columnOfKey(const QString &key);
     // The core's judgement of a record's expiry at the model's "now" and the store's warning window.
     ExpiryState expiryState(const TokenRecord &record) const;
     // The core's decision of what a record's state is to show, with "checking" for the names a run

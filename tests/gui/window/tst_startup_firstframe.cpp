@@ -114,6 +114,8 @@ private slots:
         const QAbstractItemView *view = table; // sizeHintForColumn is public here, protected in QTableView
         const QHeaderView *header = table->horizontalHeader();
         for (int column = TokenTableModel::NameColumn; column < TokenTableModel::ColumnCount - 1; ++column) {
+            if (table->isColumnHidden(column))
+                continue; // hidden by default (issue 12): nothing of it is shown to fit
             QVERIFY2(header->sectionSize(column) >= view->sizeHintForColumn(column),
                      qPrintable(QStringLiteral("column %1: %2 < %3")
                                     .arg(column)
