@@ -19,21 +19,28 @@ constexpr uchar UrgencyNormal = 1;
 constexpr uchar UrgencyCritical = 2;
 } // namespace
 
-DesktopNotifications::DesktopNotifications(QSystemTrayIcon *tray, QObject *parent, const QDBusConnection &bus)
+DesktopNotifications::DesktopNotifications(QSystemTrayIcon *tray, QObject *parent)
     : QObject(parent)
     , m_tray(tray)
-    , m_bus(bus)
     , m_fallbackAllowed([] { return true; })
 {
-    if (m_bus.isConnected()) // the user closing a bubble, or it timing out: it no longer stands
-        m_bus.connect(Service, Path, Interface, QStringLiteral("NotificationClosed"), this,
-                      SLOT(onClosed(uint, uint)));
+}
+
+QDBusConnection &DesktopNotifications::bus()
+{
+    if (!m_bus) {
+        m_bus = QDBusConnection::sessionBus();
+        if (m_bus->isConnected()) // the user closing a bubble, or it timing out: it no longer stands
+            m_bus->connect(Service, Path, Interface, QStringLiteral("NotificationClosed"), this,
+                           SLOT(onClosed(uint, uint)));
+    }
+    return *m_bus;
 }
 
 void DesktopNotifications::show(const QString &tag, const QString &title, const QString &text, bool critical)
 {
     const QString key = tag.isEmpty() ? QStringLiteral("#%1").arg(m_serial + 1) : tag;
-    if (!m_bus.isConnected()) {
+    if (!bus().isConnected()) {
         showFallback(key, title, text, critical);
         return;
     }
@@ -51,7 +58,7 @@ void DesktopNotifications::show(const QString &tag, const QString &title, const 
     call << QCoreApplication::translate("hftm::DesktopNotifications", "HF Token Manager") << replaces
          << QStringLiteral("hf-token-manager") << title << text.toHtmlEscaped() << QStringList() << hints
          << ServerDefaultTimeout;
-    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    auto *watcher = new QDBusPendingCallWatcher(bus().asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
             [this, key, serial, title, text, critical](QDBusPendingCallWatcher *done) {
                 done->deleteLater();
@@ -110,6 +117,8 @@ void DesktopNotifications::withdraw(const QString &tag)
         close(entry.id);
     else if (!entry.pending && tag == m_fallbackTag && m_tray) {
         // Qt's own balloon (the XEMBED tray) hides when asked to show nothing; there is no other way.
+        // (Qt's D-Bus tray would send that to the notification server, but it only gets here when no
+        // server answered.)
         m_fallbackTag.clear();
         m_tray->showMessage(QString(), QString(), QSystemTrayIcon::NoIcon, 0);
     }
@@ -124,7 +133,7 @@ void DesktopNotifications::close(quint32 id)
     QDBusMessage call =
         QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("CloseNotification"));
     call << id;
-    m_bus.asyncCall(call); // fire and forget: a bubble already gone is not an error worth telling
+    bus().asyncCall(call); // fire and forget: a bubble already gone is not an error worth telling
 }
 
 void DesktopNotifications::onClosed(uint id, uint reason)

@@ -6,6 +6,9 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
+#include <optional>
+
 class QSystemTrayIcon;
 
 namespace hftm {
@@ -19,10 +22,9 @@ namespace hftm {
 class DesktopNotifications : public QObject {
     Q_OBJECT
 public:
-    // tray: the fallback (may be null: then nothing shows without a server). bus: the session bus
-    // unless a test names another.
-    explicit DesktopNotifications(QSystemTrayIcon *tray, QObject *parent = nullptr,
-                                  const QDBusConnection &bus = QDBusConnection::sessionBus());
+    // tray: the fallback (may be null: then nothing shows without a server). The session bus is
+    // connected to on the first notice, not here: the tray is built before the window's first frame.
+    explicit DesktopNotifications(QSystemTrayIcon *tray, QObject *parent = nullptr);
 
     // Shows a notice; an empty tag makes a notice of its own that is never withdrawn.
     void show(const QString &tag, const QString &title, const QString &text, bool critical);
@@ -51,9 +53,10 @@ private:
     };
     void showFallback(const QString &tag, const QString &title, const QString &text, bool critical);
     void close(quint32 id);
+    QDBusConnection &bus();
 
     QPointer<QSystemTrayIcon> m_tray;
-    QDBusConnection m_bus;
+    std::optional<QDBusConnection> m_bus;
     QHash<QString, Standing> m_standing;
     QString m_fallbackTag; // the tag of the balloon showMessage shows now (it shows one at a time)
     std::function<bool()> m_fallbackAllowed;
