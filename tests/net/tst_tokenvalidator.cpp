@@ -86,7 +86,7 @@ void TestTokenValidator::statusMapping_data()
     QTest::newRow("valid read") << Canary << int(None) << 0 << TokenStatus::Valid << 200 << "alice-example";
     QTest::newRow("valid write") << Write << int(None) << 0 << TokenStatus::Valid << 200 << "write";
     QTest::newRow("fine-grained before expiry")
-        << Fine << int(None) << 0 << TokenStatus::Valid << 200 << "fineGrained";
+        << Fine << int(None) << 0 << TokenStatus::Valid << 200 << "fine-grained"; // the role's words, not the Hub's id
     QTest::newRow("fine-grained past auth.expiresAt")
         << Fine << int(None) << 200 << TokenStatus::Expired << 200 << "expired";
     QTest::newRow("401 is expired") << Expired << int(None) << 0 << TokenStatus::Expired << 401

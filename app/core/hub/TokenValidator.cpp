@@ -98,14 +98,15 @@ void TokenValidator::start(quint64 id, const ValidationRequest &request, const Q
         // Cancelled (all, or this caller's): cancelKeys() already gave the slot back.
         if (generation != m_generation || !m_open.contains(id))
             return;
-        const QDateTime now = m_client->now();
-        const ValidationResult result = interpretWhoami(reply->response(), now, request.token);
+        // The answer's own time, not the request's: expiry and Retry-After are judged when it came.
+        const QDateTime answeredAt = m_client->now();
+        const ValidationResult result = interpretWhoami(reply->response(), answeredAt, request.token);
         if (result.status == TokenStatus::RateLimited)
-            m_client->rateLimits().markLimited(origin, now.addSecs(result.retryAfterSeconds));
+            m_client->rateLimits().markLimited(origin, answeredAt.addSecs(result.retryAfterSeconds));
         // Only the Hub's verdicts are worth reusing; a network hiccup must be retryable at once.
         if (result.status == TokenStatus::Valid || result.status == TokenStatus::Expired ||
             result.status == TokenStatus::Invalid)
-            m_cache.insert(key, CacheEntry{result, now});
+            m_cache.insert(key, CacheEntry{result, answeredAt});
         // Report first, then free the slot: the next queued request may be answered at once (gate).
         deliver(id, request.key, result);
         m_scheduler.done(origin);

@@ -1,5 +1,6 @@
 #include "core/hub/ValidationResult.h"
 
+#include "core/base/TokenRole.h"
 #include "core/hub/HubErrors.h"
 #include "core/hub/WhoamiParser.h"
 
@@ -49,7 +50,9 @@ ValidationResult interpretWhoami(const HubResponse &response, const QDateTime &n
                 result.status = TokenStatus::Valid;
                 result.message =
                     tr("Valid token of %1 (%2).")
-                        .arg(parsed->user, parsed->role.isEmpty() ? tr("no role given") : parsed->role);
+                        .arg(parsed->user, parsed->role.isEmpty()
+                                               ? tr("no role given")
+                                               : tokenRoleText(parsed->roleKind, parsed->role)); // "fine-grained", as everywhere
             }
         }
     } else if (response.httpStatus == 401) {
