@@ -145,6 +145,8 @@ void MainWindow::buildUi()
     detailsArea->setObjectName(QStringLiteral("detailsArea"));
     detailsArea->setFrameShape(QFrame::NoFrame);
     detailsArea->setWidgetResizable(true);
+    // A Tab stop (arrows scroll long details), so a screen reader must be able to say what it is.
+    detailsArea->setAccessibleName(tr("Token details"));
     m_details = new TokenDetailsPane(m_context.now(), detailsArea);
     detailsArea->setWidget(m_details);
     splitter->addWidget(left);
