@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 BUILD_PKGS="cmake make g++ git pkg-config qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
   qt6-l10n-tools qtkeychain-qt6-dev libsecret-1-dev libgl-dev"
 RUNTIME_PKGS="gnome-keyring dbus dbus-x11 libsecret-tools qt6-qpa-plugins"
-TEST_PKGS="xvfb xauth x11-utils xdotool trayer imagemagick desktop-file-utils appstream dpkg-dev file rpm groff-base lintian"
+TEST_PKGS="xvfb xauth x11-utils xdotool trayer imagemagick desktop-file-utils appstream dpkg-dev file rpm groff-base lintian openbox"
 
 install_missing() {
   missing=""
