@@ -90,8 +90,10 @@ QList<Banner> bannersFor(const BannerFacts &facts)
                      text + QLatin1Char(' ') + tr("Select a token and choose Make Active (Ctrl+Return)."),
                      {}});
             } else {
+                // One button text for every selection: naming the token made the button, the text's
+                // wrapping and so the table above move with each click in the table.
                 banners.append({Banner::Id::NoActiveToken, Banner::Kind::Warning, text,
-                                tr("Make \u201C%1\u201D Active").arg(facts.selectedName)});
+                                tr("Make Selected Token Active")});
             }
         }
     }
