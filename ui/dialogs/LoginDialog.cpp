@@ -478,6 +478,16 @@ void LoginDialog::showEvent(QShowEvent *event)
     fitToContent(); // fonts and style are final now, and the screen is known
 }
 
+bool LoginDialog::event(QEvent *event)
+{
+    const bool handled = QDialog::event(event);
+    // A message rewrapped at its new width changes the height it needs after the state change that
+    // set it: refit on the next turn, once the layout has settled (no-op when nothing changed).
+    if (event->type() == QEvent::LayoutRequest && !m_fitting && isVisible())
+        QMetaObject::invokeMethod(this, &LoginDialog::fitToContent, Qt::QueuedConnection);
+    return handled;
+}
+
 void LoginDialog::resizeEvent(QResizeEvent *event)
 {
     QDialog::resizeEvent(event);
@@ -525,6 +535,10 @@ void LoginDialog::fitToContent()
     fitScopeTree();
     QLayout *outer = layout();
     QLayout *inner = m_body->layout();
+    // Sub-layouts (the forms) cache their height for a width until the next activation: drop the
+    // caches, or a message that just went away would still be counted.
+    for (QLayout *sub : findChildren<QLayout *>())
+        sub->invalidate();
     const QMargins margins = outer->contentsMargins();
     const QRect screen =
         (this->screen() ? this->screen() : QGuiApplication::primaryScreen())->availableGeometry();

@@ -57,6 +57,7 @@ public:
 
 protected:
     void done(int result) override;
+    bool event(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 

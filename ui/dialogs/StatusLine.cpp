@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
+#include <QResizeEvent>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -48,6 +49,23 @@ void StatusLine::setMessage(Kind kind, const QString &text)
     // Screen readers read the description of the line when it changes focus; the text is plain feedback.
     setAccessibleName(text);
     applyStyle();
+}
+
+QSize StatusLine::sizeHint() const
+{
+    // QFormLayout rows take a field's size hint, and a wrapped QLabel's hint is its height at a narrow
+    // guessed width: a gap under every long message. The height for the width we have is the hint.
+    QSize hint = QWidget::sizeHint();
+    if (width() > 0 && layout())
+        hint.setHeight(layout()->totalHeightForWidth(width()));
+    return hint;
+}
+
+void StatusLine::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (event->oldSize().width() != event->size().width())
+        updateGeometry(); // the hint follows the width
 }
 
 QString StatusLine::text() const

@@ -29,8 +29,11 @@ public:
     // role in QPalette, so light and dark variants are picked from the window's lightness).
     static QColor colorFor(Kind kind, const QPalette &palette);
 
+    QSize sizeHint() const override;
+
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyStyle();
