@@ -445,7 +445,7 @@ void LoginDialog::updateNameStatus()
         m_nameStatus->setMessage(Kind::Error, nameError.message);
     else if (m_nameTaken)
         m_nameStatus->setMessage(Kind::Warning, tr("A token named “%1” (%2) is already stored. Saving "
-                                                   "replaces it, as `hf auth login` would.")
+                                                   "replaces it, as \u201Chf auth login\u201D would.")
                                                     .arg(shownName(name), existing->masked));
     else if (name.isEmpty() && !m_secret.isEmpty() && !m_check->isBusy() && m_check->hasVerdict())
         m_nameStatus->setMessage(Kind::Info, tr("Enter a name for this token."));

@@ -1,5 +1,6 @@
 // Not a test: shows the login dialog with a validated fine-grained token from the fake Hub and saves a
 // picture of it, for the docs and for judging the layout. Usage: login_screenshot OUT.png [--dark]
+// [--state=fine|empty|invalid|checking|read|refused|down|duplicate|expiring|longname] (default fine)
 #include "support/FakeHub.h"
 #include "support/gui/DialogTestEnv.h"
 #include "ui/dialogs/LoginDialog.h"
@@ -40,15 +41,48 @@ int main(int argc, char *argv[])
     test::FakeHub hub;
     if (!hub.start())
         return 1;
-    const QString token = QStringLiteral("hf_FAKEbobFineTokenForTestsOnlyxxBobF");
+    QString state = QStringLiteral("fine");
+    for (const QString &arg : args) {
+        if (arg.startsWith(QLatin1String("--state=")))
+            state = arg.mid(8);
+    }
+    QString token = QStringLiteral("hf_FAKEbobFineTokenForTestsOnlyxxBobF");
+    const QString read = QStringLiteral("hf_FAKElaptopReadTokenForTestsOnlLrdA");
     hub.addToken(token, QStringLiteral("whoami_fine_grained.json"));
-    const QDateTime now(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC);
+    hub.addToken(read, QStringLiteral("whoami_read_token.json"));
+    QDateTime now(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC);
+    QString endpoint = hub.endpoint();
+    QString name;
+    if (state == QLatin1String("expiring"))
+        now = QDateTime(QDate(2026, 12, 26), QTime(12, 0), Qt::UTC);
+    else if (state == QLatin1String("empty"))
+        token.clear();
+    else if (state == QLatin1String("invalid"))
+        token = QStringLiteral("hf_abcdefghij\x01klmnopqrstuvwxyz012345");
+    else if (state == QLatin1String("checking"))
+        hub.setLatencyMs(60000);
+    else if (state == QLatin1String("read"))
+        token = read;
+    else if (state == QLatin1String("refused"))
+        token = QStringLiteral("hf_FAKEunknownTokenForTestsOnlyxxUnkn");
+    else if (state == QLatin1String("down"))
+        hub.failNext(503, {{"Content-Type", "application/json"}},
+                     "{\"error\":\"The service is temporarily unavailable while we roll out a new version of "
+                     "the authentication backend. Requests made during this window may fail; please retry "
+                     "in a few minutes.\"}");
+    else if (state == QLatin1String("duplicate"))
+        env.store->add(QStringLiteral("bob-finegrained"), read, AddOptions{});
+    else if (state == QLatin1String("longname"))
+        name = QStringLiteral("a-very-long-token-name-that-someone-typed-without-any-spaces-to-describe-"
+                              "exactly-where-it-is-used");
+    if (state == QLatin1String("longname"))
+        env.store->add(name, read, AddOptions{});
     env.client.setClock([now] { return now; });
-    env.setEndpoint(hub.endpoint());
+    env.setEndpoint(endpoint);
 
     LoginDialog dialog(env.store.get(), &env.validator);
     dialog.setUrlOpener([](const QUrl &) { return false; });
-    dialog.findChild<WhoamiSummaryWidget *>()->setClock([now] { return now; });
+    dialog.setClock([now] { return now; });
     dialog.show();
     dialog.findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->setText(token);
 
@@ -56,10 +90,15 @@ int main(int argc, char *argv[])
     QTimer poll;
     int exitCode = 1;
     QObject::connect(&poll, &QTimer::timeout, &app, [&] {
-        if (status->kind() != StatusLine::Kind::Success && status->kind() != StatusLine::Kind::Error &&
-            status->kind() != StatusLine::Kind::Warning)
+        const bool settled = status->kind() == StatusLine::Kind::Success ||
+                             status->kind() == StatusLine::Kind::Error ||
+                             status->kind() == StatusLine::Kind::Warning;
+        const bool wanted = state == QLatin1String("empty") ||
+                            (state == QLatin1String("checking") ? hub.inFlight() > 0 : settled);
+        if (!wanted)
             return;
-        dialog.adjustSize();
+        if (!name.isEmpty())
+            dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(name);
         QTimer::singleShot(300, &app, [&] {
             exitCode = dialog.grab().save(args.at(1)) ? 0 : 1;
             app.quit();
