@@ -102,8 +102,8 @@ QVariant AccessGridModel::headerData(int section, Qt::Orientation orientation, i
     if (role == Qt::ToolTipRole) {
         if (!token.whoami)
             return tr("%1: not validated yet, so its account and scopes are unknown.").arg(token.name);
-        const QString role = tokenRoleText(token.whoami->roleKind, token.whoami->role);
-        return tr("%1: account %2, %3 token").arg(token.name, token.whoami->user, role);
+        const QString roleWords = tokenRoleText(token.whoami->roleKind, token.whoami->role);
+        return tr("%1: account %2, %3 token").arg(token.name, token.whoami->user, roleWords);
     }
     return {};
 }

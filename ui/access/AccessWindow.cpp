@@ -30,16 +30,27 @@
 
 namespace hftm {
 
+AccessWindow::FileDialog AccessWindow::defaultFileDialog()
+{
+    return [](QWidget *owner, const QString &caption, const QString &suggested, const QString &filter,
+              const std::function<void(const QString &)> &chosen) {
+        // open(), not getSaveFileName(): the window's event loop keeps running under the dialog.
+        auto *dialog = new QFileDialog(owner, caption, suggested, filter);
+        dialog->setObjectName(QStringLiteral("exportDialog"));
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(dialog, &QFileDialog::fileSelected, owner, chosen);
+        dialog->open();
+    };
+}
+
 AccessWindow::AccessWindow(TokenStore *store, HubClient *hub, QWidget *parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_hub(hub)
     , m_actions(AccessActions::create(this))
     , m_runner(new AccessRun(store, hub, this))
-    , m_fileDialog(
-          [](QWidget *parent, const QString &caption, const QString &suggested, const QString &filter) {
-              return QFileDialog::getSaveFileName(parent, caption, suggested, filter);
-          })
+    , m_fileDialog(defaultFileDialog())
     , m_urlOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     const QString configDir = store->options().configDir;
@@ -279,9 +290,14 @@ void AccessWindow::exportGrid(bool markdown)
     const QString suggested = QDir::home().filePath(markdown ? QStringLiteral("repo-access.md")
                                                              : QStringLiteral("repo-access.csv"));
     const QString filter = markdown ? tr("Markdown (*.md)") : tr("CSV (*.csv)");
-    const QString path = m_fileDialog(this, caption, suggested, filter);
-    if (path.isEmpty())
-        return;
+    m_fileDialog(this, caption, suggested, filter, [this, markdown](const QString &path) {
+        if (!path.isEmpty())
+            saveExport(path, markdown);
+    });
+}
+
+void AccessWindow::saveExport(const QString &path, bool markdown)
+{
     QSaveFile file(path);
     const QByteArray bytes =
         markdown ? AccessExport::toMarkdown(m_model->grid()).toUtf8() : AccessExport::toCsv(m_model->grid());

@@ -31,14 +31,18 @@ class AccessWindow : public QMainWindow {
     Q_OBJECT
 public:
     // Save-file dialog and URL opener, replaceable so tests never block on a real dialog or browser.
-    using FileDialog = std::function<QString(QWidget *parent, const QString &caption,
-                                             const QString &suggestedPath, const QString &filter)>;
+    // The dialog answers later, through 'chosen', and never with a nested event loop; a cancelled one
+    // does not answer.
+    using FileDialog =
+        std::function<void(QWidget *parent, const QString &caption, const QString &suggestedPath,
+                            const QString &filter, const std::function<void(const QString &path)> &chosen)>;
     using UrlOpener = std::function<bool(const QUrl &url)>;
 
     AccessWindow(TokenStore *store, HubClient *hub, QWidget *parent = nullptr);
     ~AccessWindow() override;
 
     void setFileDialog(FileDialog dialog) { m_fileDialog = std::move(dialog); }
+    static FileDialog defaultFileDialog(); // a window-modal QFileDialog, opened with open()
     void setUrlOpener(UrlOpener opener) { m_urlOpener = std::move(opener); }
 
     // What the Add button does with text pasted into the field; false when refused (reason shown).
@@ -68,6 +72,7 @@ private:
     void removeSelected();
     void moveCurrent(int delta);
     void exportGrid(bool markdown);
+    void saveExport(const QString &path, bool markdown);
     void updateActions();
     void updateDetails();
     void onProgress(int done, int total);

@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -50,6 +51,26 @@ private slots:
         QVERIFY(f->isValid());
     }
     void cleanup() { f.reset(); }
+
+    // The real save dialog: window-modal and opened without a nested event loop, so trigger() returns
+    // while it is up and the file is written once a name is chosen in it.
+    void realDialogNeverBlocks()
+    {
+        checkEverything();
+        f->window().setFileDialog(AccessWindow::defaultFileDialog());
+        f->window().show();
+        f->window().actions().exportCsv->trigger(); // returns: no exec() inside
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = f->window().findChild<QFileDialog *>(QStringLiteral("exportDialog"))) &&
+                    dialog->isVisible());
+        QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+        QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+        const QString path = m_out.filePath(QStringLiteral("from-dialog.csv"));
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept is protected; the click calls it
+        QTRY_VERIFY(QFile::exists(path));
+        QVERIFY(readAll(path).startsWith(QLatin1String("repo,token,state")));
+    }
 
     void csvExport()
     {

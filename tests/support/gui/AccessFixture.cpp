@@ -45,8 +45,11 @@ AccessWindow &AccessFixture::window()
 {
     if (!m_window) {
         m_window = std::make_unique<AccessWindow>(store.get(), client.get());
-        m_window->setFileDialog(
-            [this](QWidget *, const QString &, const QString &, const QString &) { return nextSavePath; });
+        m_window->setFileDialog([this](QWidget *, const QString &, const QString &, const QString &,
+                                       const std::function<void(const QString &)> &chosen) {
+            if (!nextSavePath.isEmpty()) // an empty path stands for the user cancelling
+                chosen(nextSavePath);
+        });
         m_window->setUrlOpener([this](const QUrl &url) {
             openedUrls << url.toString();
             return true;
