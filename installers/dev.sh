@@ -48,7 +48,7 @@ case "${1:-run}" in
     major=$(clang++ -dumpversion | cut -d. -f1)
     install_missing "libclang-rt-$major-dev"
     cmake --preset fuzz >/dev/null
-    cmake --build --preset fuzz -j "$jobs" --target fuzz_ini fuzz_hub_answers fuzz_metadata fuzz_repo_ref
+    cmake --build --preset fuzz -j "$jobs" --target fuzz_ini fuzz_hub_answers fuzz_metadata fuzz_repo_ref fuzz_json_peek
     exec ./tests/fuzz/run-fuzzers.sh build/fuzz "${HFTM_FUZZ_SECONDS:-60}" ;;
   *)
     echo "usage: $0 run|test|fuzz|deps" >&2; exit 2 ;;

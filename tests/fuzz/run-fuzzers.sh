@@ -30,7 +30,7 @@ run_one() {
   fi
 }
 
-targets="fuzz_ini fuzz_hub_answers fuzz_metadata fuzz_repo_ref"
+targets="fuzz_ini fuzz_hub_answers fuzz_metadata fuzz_repo_ref fuzz_json_peek"
 status=0
 set -- $targets
 while [ $# -gt 0 ]; do
