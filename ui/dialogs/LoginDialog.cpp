@@ -425,6 +425,17 @@ void LoginDialog::updateExpiryWarning()
                                    .arg(RelativeTime::shortDate(expires), RelativeTime::until(expires, now)));
 }
 
+void LoginDialog::startReplacing(const QString &name)
+{
+    m_nameEdit->setText(name);
+    m_nameEdited = true;
+    updateNameStatus();
+    if (m_nameTaken)
+        m_replaceBox->setChecked(true);
+    updateState();
+    m_tokenEdit->setFocus(Qt::OtherFocusReason); // what is missing is the new secret
+}
+
 void LoginDialog::updateNameStatus()
 {
     using Kind = StatusLine::Kind;

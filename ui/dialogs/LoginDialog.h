@@ -49,6 +49,9 @@ public:
     void setRevealTimeout(int ms) { m_remask.setInterval(ms); }
     // Time source for the expiry warning and the summary's "in N days" (tests do not depend on today).
     void setClock(NowFunction clock);
+    // Opens as "Replace…" from the details pane: the name is the stored token's, kept whatever name the
+    // Hub suggests, and replacing it is already agreed to (the box stays, so it can still be unticked).
+    void startReplacing(const QString &name);
     // The Hub's token settings page for the configured endpoint.
     QUrl tokenSettingsUrl() const;
 

@@ -263,7 +263,7 @@ void MainWindow::connectActions()
         },
         Qt::QueuedConnection);
     // LoginDialog cannot be given a name to replace yet: Replace… opens the plain add dialog.
-    connect(m_details, &TokenDetailsPane::replaceRequested, this, &MainWindow::addToken);
+    connect(m_details, &TokenDetailsPane::replaceRequested, this, &MainWindow::openAddDialog);
     connect(m_details, &TokenDetailsPane::removeRequested, this, [this](const QString &name) {
         if (name == currentName() && m_actions->remove->isEnabled())
             m_actions->remove->trigger(); // the action's confirmation and its busy rule apply
@@ -433,8 +433,15 @@ void MainWindow::checkKeychain()
 
 void MainWindow::addToken()
 {
+    openAddDialog({});
+}
+
+void MainWindow::openAddDialog(const QString &replacing)
+{
     auto *dialog = new LoginDialog(m_context.store(), m_context.validator(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!replacing.isEmpty())
+        dialog->startReplacing(replacing);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         selectToken(dialog->savedName());
         showStatus(tr("Stored \u201C%1\u201D.").arg(dialog->savedName()));

@@ -77,6 +77,7 @@ private:
     QStringList removedOutsideNames() const; // tokens `hf auth logout` took out of the files
     void updateActions();
     void addToken();
+    void openAddDialog(const QString &replacing); // empty: a new token; else Replace… for that one
     void openSettings();
     void openAccessView();
     void reveal();

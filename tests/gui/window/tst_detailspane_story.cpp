@@ -12,7 +12,9 @@
 #include "ui/window/TokenDetailsPane.h"
 #include "ui/window/TokenTableModel.h"
 
+#include <QCheckBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -357,7 +359,13 @@ private slots:
 
         buttonNamed(pane, Replace)->click();
         QTRY_VERIFY(w.findChild<LoginDialog *>() && w.findChild<LoginDialog *>()->isVisible());
-        w.findChild<LoginDialog *>()->reject();
+        // Replace… means this token: its name is filled in and replacing it is already ticked.
+        LoginDialog *dialog = w.findChild<LoginDialog *>();
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->text(), LaptopRead);
+        auto *replaceBox = dialog->findChild<QCheckBox *>(QStringLiteral("replaceBox"));
+        QVERIFY(replaceBox->isVisible());
+        QVERIFY(replaceBox->isChecked());
+        dialog->reject();
 
         MessageBoxes &messages = f.context().messages();
         messages.queueAnswer(true);
