@@ -46,6 +46,10 @@ SecretLine::SecretLine(QWidget *parent)
 
     m_hideTimer.setSingleShot(true);
     m_tick.setSingleShot(true);
+    // Precise: a coarse timer may move its deadline by up to 5%, and "Hidden in 61 s" would follow a
+    // 60 s reveal (seen under load); the secret must go when the countdown says so.
+    m_hideTimer.setTimerType(Qt::PreciseTimer);
+    m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_hideTimer, &QTimer::timeout, this, &SecretLine::conceal);
     connect(&m_tick, &QTimer::timeout, this, &SecretLine::showCountdown);
     connect(m_hide, &QPushButton::clicked, this, &SecretLine::conceal);

@@ -101,6 +101,9 @@ private slots:
     void decides()
     {
         BannerFacts facts;
+        facts.active.source = ActiveToken::Source::TokenFile; // a stored token is active: no banner for that
+        facts.active.name = facts.active.fileName = QStringLiteral("ci-write");
+        facts.active.masked = facts.active.fileMasked = QStringLiteral("hf_****CiWr");
         TokenRecord gone;
         gone.name = QStringLiteral("gone");
         gone.storage = StorageLocation::Keychain;
