@@ -32,14 +32,16 @@ qint64 procOwner(qint64 pid)
     return ::stat(path.constData(), &info) == 0 ? qint64(info.st_uid) : -1;
 }
 
-// The scratch folder must be the child's when the child runs as someone else.
-void giveTo(const QString &root, uid_t uid)
+// The scratch folder must be the child's when the child runs as someone else. False when a chown failed
+// (the child would then fail on a folder it cannot use, which the caller reports).
+bool giveTo(const QString &root, uid_t uid)
 {
-    ::chown(QFile::encodeName(root).constData(), uid, uid);
+    bool all = ::chown(QFile::encodeName(root).constData(), uid, uid) == 0;
     QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);
     while (it.hasNext())
-        ::lchown(QFile::encodeName(it.next()).constData(), uid, uid);
+        all = ::lchown(QFile::encodeName(it.next()).constData(), uid, uid) == 0 && all;
+    return all;
 }
 
 // "Max core file size" soft and hard limits from /proc/<pid>/limits, e.g. "0 0" or "unlimited unlimited".
@@ -113,7 +115,7 @@ private slots:
             QVERIFY(QDir().mkpath(env.root() + QStringLiteral("/bin")));
             QVERIFY2(QFile::copy(program, copy), qPrintable(program));
             program = copy;
-            giveTo(env.root(), Nobody);
+            QVERIFY2(giveTo(env.root(), Nobody), "could not give the scratch folder to nobody");
         }
         QProcess process;
         process.setProcessEnvironment(processEnv);
